@@ -1,0 +1,69 @@
+"""Command line: python -m generator build [--seeds DIR] [--out DIR]."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator.pipeline import build_site
+from generator.write import write_pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; exit 0 when every seed built, 1 when any was rejected, 2 on a usage error."""
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Market-briefing wiki generator.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="turn seeds into briefing pages")
+    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
+    build.add_argument("--out", type=Path, default=Path("build/docs"), help="output folder (default: build/docs)")
+    explain = commands.add_parser("explain", help="show how the cleaner classified each line of a seed")
+    explain.add_argument("seed", type=Path)
+    args = parser.parse_args(argv)
+
+    if args.command == "explain":
+        return _explain(args.seed)
+
+    if not args.seeds.is_dir():
+        print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
+        return 1
+    result = build_site(args.seeds)
+    try:
+        write_pages(args.out, result.pages)
+    except (OSError, ValueError) as exc:
+        print(f"{args.out}: error: cannot write output: {exc}", file=sys.stderr)
+        return 1
+    for error in result.errors:
+        print(str(error), file=sys.stderr)
+    print(f"built {len(result.briefings)} briefings into {args.out}; {len(result.errors)} seeds rejected")
+    return 1 if result.errors else 0
+
+
+def _explain(path: Path) -> int:
+    """Print every line of a scraped seed with the kind and rule that classified it."""
+    from generator.clean import clean, to_doc
+    from generator.decode import decode
+    from generator.load import read_seed
+    from generator.model import SeedError
+
+    try:
+        text = decode(read_seed(path.parent, path))
+    except SeedError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    doc = clean(to_doc(path.name, text))
+    for line in doc.lines:
+        label = line.kind.value if line.rule == "" else f"{line.kind.value}/{line.rule}"
+        print(f"{line.number:4d} {label:<22} {line.text[:100]}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (e.g. `| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    sys.exit(code)

@@ -1,0 +1,56 @@
+"""The Doc helpers every cleaning rule uses: zones of the page and marking lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from generator.clean.text import is_prose, words
+from generator.model import Doc, Kind, Line
+
+
+def body_start(doc: Doc) -> int:
+    """Index of the first content line that reads as running text (len(lines) if none)."""
+    for index, line in enumerate(doc.lines):
+        if line.is_content and is_prose(line.text) and index != doc.title_index:
+            return index
+    return len(doc.lines)
+
+
+def substantial(line: Line) -> bool:
+    """A paragraph long enough that chrome is unlikely to follow it within the article."""
+    return line.is_content and (len(line.text) >= 150 or (len(words(line.text)) >= 20 and is_prose(line.text)))
+
+
+def last_substantial(doc: Doc) -> int:
+    """Index of the last substantial content paragraph (-1 if none)."""
+    for index in range(len(doc.lines) - 1, -1, -1):
+        if substantial(doc.lines[index]):
+            return index
+    return -1
+
+
+def mark_lines(
+    doc: Doc,
+    rule: str,
+    classify: Callable[[Line, int, Doc], Kind | None],
+) -> Doc:
+    """Classify each content line with `classify`; lines it returns a Kind for are marked."""
+    lines = list(doc.lines)
+    for index, line in enumerate(lines):
+        if not line.is_content:
+            continue
+        kind = classify(line, index, doc)
+        if kind is not None:
+            lines[index] = line.mark(kind, rule)
+    return doc.with_lines(lines)
+
+
+def replace_line(doc: Doc, index: int, parts: list[Line]) -> Doc:
+    """Replace line `index` with `parts`, shifting the title index if needed."""
+    lines = list(doc.lines)
+    lines[index : index + 1] = parts
+    title = doc.title_index
+    if title is not None and title > index:
+        title += len(parts) - 1
+    return replace(doc, lines=tuple(lines), title_index=title)

@@ -1,0 +1,41 @@
+"""Image captions and credits standing alone ("… (Photo/VCG)", "Photo: …", "Image credit: Leapmotor")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import mark_lines
+from generator.clean.text import words
+from generator.model import Doc, Kind, Line
+
+_LEAD = re.compile(
+    r"^(?:photo|photos|image|images|picture|pictures|pic|graphic|graphics|illustration|infographic|video|"
+    r"cover(?: image| photo)?|file photo|screenshot|chart|图|图片|配图|视频)(?:\s+(?:credit|credits|source))?\s*[:：|]",
+    re.I,
+)
+_CREDIT_TAIL = re.compile(
+    r"[(\[（【]\s*(?:photo|photos|image|picture|pic|file photo|图|图片|摄)?\s*(?:[/:：]|by)?\s*"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[\u4e00-\u9fff]{2,8})"
+    r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*[)\]）】]\s*$"
+)
+_CREDIT_WORD = re.compile(r"\b(?:photo|image|picture|pic|credit|courtesy|file|xinhua|vcg|getty|reuters|ap|afp|ic)\b|摄|图", re.I)
+_CREDIT_ONLY = re.compile(r"^(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]", re.I)
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    text = line.text.strip()
+    if len(words(text)) > 60:
+        return None
+    if _CREDIT_ONLY.match(text):
+        return Kind.CREDIT
+    if _LEAD.match(text):
+        return Kind.CAPTION
+    tail = _CREDIT_TAIL.search(text)
+    if tail and (_CREDIT_WORD.search(tail.group(0)) or "/" in tail.group(0)):
+        return Kind.CAPTION
+    return None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark captions and image credits."""
+    return mark_lines(doc, "captions", _classify)

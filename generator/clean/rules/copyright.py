@@ -1,0 +1,28 @@
+"""Copyright, licence, disclaimer and legal-footer lines ("© 2024 … All rights reserved", "ICP No.")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import mark_lines
+from generator.clean.text import words
+from generator.model import Doc, Kind, Line
+
+_LEGAL = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|版权所有|\bICP\b|备案|\bdisclaimer\s*[:：]|"
+    r"reproduction (?:\w+ )*without (?:\w+ )?permission|without (?:prior )?(?:written )?permission|"
+    r"\bterms (?:of (?:use|service)|and conditions)\b|\bprivacy(?: policy)?\s*(?:\||$)|\bsite ?map\b|"
+    r"\bcontact us\b|\bsponsor(?:ed by)?\s*[:：]|\battachments?\s*[:：]|\bpowered by\b|"
+    r"^(?:terms|privacy|contact|about us|advertise)(?:\s*[|·]\s*\w+(?: \w+)?)+$",
+    re.I,
+)
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    text = line.text.strip()
+    return Kind.COPYRIGHT if _LEGAL.search(text) and len(words(text)) <= 30 else None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark legal footer lines."""
+    return mark_lines(doc, "copyright", _classify)

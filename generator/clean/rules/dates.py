@@ -1,0 +1,50 @@
+"""Publish-time lines ("Publishtime:1970-01-01 08:00:00 Views:27", "Updated: Jan 18, 2024 17:40")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import body_start, mark_lines
+from generator.clean.text import words
+from generator.extract.dates import DATELINE, find_dates, is_relative
+from generator.model import Doc, Kind, Line
+
+_LABELS = re.compile(
+    r"\b(?:publish(?:ed)?(?:\s*time|\s*on|\s*date)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated|"
+    r"date|dated|time|release(?:d)?|pubdate|modified|created|on)\b|发布(?:时间|日期)?|更新(?:时间)?|时间|日期",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"\b(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|views?\s*[:：]?\s*[\d,]+|[\d,]+\s*views?|"
+    r"reading time\s*[:：]?\s*\d+\s*min\w*|\d+\s*min(?:ute)?s?\s*read|ago)\b",
+    re.I,
+)
+_NOISE = re.compile(r"[\s|·•:：,()\[\]/-]+")
+
+
+def is_date_line(text: str) -> bool:
+    """True when the line is a date or time stamp with at most a few labels or counters around it."""
+    spans = find_dates(text)
+    rest = text
+    for found in reversed(spans):
+        rest = rest[: found.start] + " " + rest[found.end :]
+    if not spans and not is_relative(text):
+        return False
+    rest = re.sub(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", " ", rest, flags=re.I)
+    rest = _LABELS.sub(" ", _TRAIL.sub(" ", rest))
+    return len(words(_NOISE.sub(" ", rest))) <= 2
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    text = line.text.strip()
+    if DATELINE.match(text):
+        return None  # a wire dateline opens the first paragraph; the paragraph stays
+    if len(text) <= 120 and is_date_line(text):
+        if index < body_start(doc) or len(words(text)) <= 8:
+            return Kind.DATE
+    return None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark date and time stamp lines."""
+    return mark_lines(doc, "dates", _classify)

@@ -1,0 +1,26 @@
+"""Feedback and contact-form prompts ("Suggestions & Feedbacks", "leave a message … we will reply")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import mark_lines
+from generator.clean.text import words
+from generator.model import Doc, Kind, Line
+
+_FEEDBACK = re.compile(
+    r"suggestions?\s*(?:&|and)\s*feedbacks?|^feedbacks?$|^online message$|leave (?:us )?(?:a |your )?message|"
+    r"we will (?:reply|respond|get back)|your contact information|leave your (?:information|contact|details)|"
+    r"was this (?:article|page) helpful|report an? (?:error|typo|correction)|send (?:us )?(?:a )?(?:tip|feedback)",
+    re.I,
+)
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    text = line.text.strip()
+    return Kind.FEEDBACK if _FEEDBACK.search(text) and len(words(text)) <= 40 else None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark feedback prompts."""
+    return mark_lines(doc, "feedback", _classify)

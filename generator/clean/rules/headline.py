@@ -1,0 +1,62 @@
+"""The headline: pick it among the lines above the body; everything above it is masthead chrome."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.clean.base import body_start
+from generator.clean.text import is_person_name, is_titleish, is_upper, words
+from generator.model import Doc, Kind
+
+_META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def headline_shaped(text: str) -> bool:
+    """Could this line be a headline? (not a masthead, menu or name)"""
+    n = len(words(text))
+    if not is_titleish(text) or n < 2 or is_person_name(text):
+        return False
+    if re.search(r"\s[|]\s", text):
+        return False
+    return not (is_upper(text) and n <= 6)
+
+
+def _named_in_chrome(doc: Doc, text: str) -> bool:
+    """True when the line's words recur in a chrome line (a site name in the copyright or source line)."""
+    key = _normal(text)
+    return bool(key) and any(
+        not line.is_content and line.kind not in (Kind.TITLE,) and key in _normal(line.text) for line in doc.lines
+    )
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark the headline as TITLE and the content lines above it as masthead."""
+    start = body_start(doc)
+    lines = list(doc.lines)
+    candidates = [
+        i for i in range(start)
+        if lines[i].is_content and headline_shaped(lines[i].text) and not _named_in_chrome(doc, lines[i].text)
+    ]
+    if not candidates:
+        return doc
+
+    def beside_meta(i: int) -> bool:
+        return any(0 <= j < len(lines) and lines[j].kind in _META for j in (i - 1, i + 1))
+
+    adjacent = [i for i in candidates if beside_meta(i)]
+    long_enough = [i for i in candidates if len(words(lines[i].text)) >= 4]
+    pick = (adjacent or long_enough or candidates)[0]
+    for i in range(pick):
+        if lines[i].is_content:
+            lines[i] = lines[i].mark(Kind.MASTHEAD, "headline")
+    lines[pick] = lines[pick].mark(Kind.TITLE, "headline")
+    title = _normal(lines[pick].text)
+    for i in range(pick + 1, len(lines)):
+        if lines[i].is_content and _normal(lines[i].text) == title:
+            lines[i] = lines[i].mark(Kind.TITLE, "headline")  # the headline repeated in the body
+    return replace(doc, lines=tuple(lines), title_index=pick)

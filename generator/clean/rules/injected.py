@@ -1,0 +1,33 @@
+"""Headlines of other articles injected into the body, recognisable by a site-name suffix ("… says-CnEVPost")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import body_start
+from generator.clean.text import ends_sentence, words
+from generator.model import Doc, Kind
+
+# "headline - Site", "headline | Site", or "headline-Site" glued to a lower-case word.
+SITE_SUFFIX = re.compile(
+    r"(?:\s+[-–—|]\s+|(?<=[a-z0-9'’])[-–—|])(?P<site>[A-Z][A-Za-z0-9.]*(?:\s[A-Z][A-Za-z0-9.]*){0,3})$"
+)
+
+
+def site_suffix(text: str) -> str | None:
+    """The site name that ends a headline-shaped line, if any."""
+    match = SITE_SUFFIX.search(text.strip())
+    if not match or ends_sentence(text):
+        return None
+    head = text[: match.start()]
+    return match.group("site") if len(words(head)) >= 4 else None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark injected headlines that carry another page's site suffix."""
+    start = body_start(doc)
+    lines = list(doc.lines)
+    for index, line in enumerate(lines):
+        if index > start and line.is_content and len(words(line.text)) <= 30 and site_suffix(line.text):
+            lines[index] = line.mark(Kind.RELATED, "injected")
+    return doc.with_lines(lines)

@@ -1,0 +1,25 @@
+"""Newsletter and subscription prompts ("Subscribe to our newsletter", "Email address    Sign up")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.text import words
+from generator.clean.base import mark_lines
+from generator.model import Doc, Kind, Line
+
+_PROMPT = re.compile(
+    r"\bnewsletters?\b|\bsubscribe\b|\bsign[ -]?up\b|\bin your inbox\b|\benter your e-?mail\b|\be-?mail address\b|"
+    r"\bget (?:our|the) (?:latest|daily|weekly)\b|\bunsubscribe\b|订阅",
+    re.I,
+)
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    text = line.text.strip()
+    return Kind.NEWSLETTER if _PROMPT.search(text) and len(words(text)) <= 20 else None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark newsletter prompts."""
+    return mark_lines(doc, "newsletter", _classify)

@@ -1,0 +1,54 @@
+"""Share bars, print/font widgets and reaction rows ("Share To weixin sina", "Font: A+ A-", "【Print】")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import mark_lines
+from generator.model import Doc, Kind, Line
+
+_WIDGET = re.compile(
+    r"(?:share|shares|tweet|e-?mail|mail|print|close|save|listen|likes?(?:\s+[\d.,]+k?)?|report|comments?|"
+    r"wechat|weixin|weibo|sina|qq(?: ?zone)?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|line|"
+    r"pinterest|copy link|link|bookmark|favou?rite|collect|forward|reprint|douyin|toutiao|xiaohongshu|"
+    r"moments|friends|a\+|a-|a|l|m|s|微信|微博|朋友圈|打印|关闭|收藏|[\d.,]+k?)",
+    re.I,
+)
+# A label that opens a widget row; the rest of the row must be widget words.
+_LABEL = re.compile(
+    r"^(?:(?:scan\s+(?:the\s+qr\s+code\s+)?to\s+)?share(?:\s+(?:this|it|to|on|via|with))*(?:\s+(?:article|story|"
+    r"post|page|briefing))?|font(?:\s+size)?|text\s+size|分享到?|字号)\s*[:：!]?",
+    re.I,
+)
+_INVITE = re.compile(r"\b(?:share (?:it|this(?: article| story| post)?)|share with (?:your )?friends)\s*[!.]?$", re.I)
+
+
+def _widgets_only(text: str) -> bool:
+    tokens = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜/·•,，]\s*|[【】\[\]()（）]+", text) if t.strip()]
+    if not tokens:
+        return True
+    if all(re.fullmatch(r"[\d.,]+k?", t) for t in tokens):
+        return False  # numbers alone are counters or dates, not widgets
+    if all(_WIDGET.fullmatch(t) for t in tokens):
+        return True
+    # Single-space rows such as "Share To weixin sina": every word is a widget word.
+    return all(_WIDGET.fullmatch(t) for t in text.split()) and len(text.split()) <= 8
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    text = line.text.strip()
+    if len(text) > 120:
+        return None
+    label = _LABEL.match(text)
+    if label and label.end() > 0 and _widgets_only(text[label.end():]):
+        return Kind.SHARE
+    if _INVITE.search(text) and len(text) < 60:
+        return Kind.SHARE
+    if (re.search(r"[|【】\[\]]|\s{2,}", text) or len(text.split()) == 1) and _widgets_only(text):
+        return Kind.SHARE
+    return None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark share bars and page widgets."""
+    return mark_lines(doc, "share", _classify)

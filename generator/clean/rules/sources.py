@@ -1,0 +1,27 @@
+"""Source and reprint lines ("Source: Beijing Daily", "Article: Auto Review")."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import mark_lines
+from generator.clean.text import words
+from generator.model import Doc, Kind, Line
+
+SOURCE_LABEL = re.compile(
+    r"^(?:source|sources|article|via|from|reprinted from|originally published (?:in|by|on)|republished from|"
+    r"courtesy of|来源|文章来源|稿件来源|出处)\s*[:：]\s*(?P<name>.+)$",
+    re.I,
+)
+
+
+def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+    match = SOURCE_LABEL.match(line.text.strip())
+    if match and len(words(match.group("name"))) <= 8:
+        return Kind.SOURCE
+    return None
+
+
+def apply(doc: Doc) -> Doc:
+    """Mark source lines."""
+    return mark_lines(doc, "sources", _classify)

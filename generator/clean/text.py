@@ -1,0 +1,78 @@
+"""Small predicates over one line of text, shared by the cleaning rules."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
+SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on onto or over per so the to up via vs with within without "
+    "is are was were be its it than that this".split()
+)
+SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (Han characters count one each)."""
+    return _WORD.findall(text) + _HAN.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def is_prose(text: str) -> bool:
+    """A line that reads as running text: long enough and sentence-shaped."""
+    n = len(words(text))
+    if n >= 30 or len(text) >= 200:
+        return True
+    # A title-case line ending in "?" or "." is a headline or heading, not running text.
+    return n >= 10 and ends_sentence(text) and title_case_ratio(text) < 0.6
+
+
+def is_titleish(text: str) -> bool:
+    """Short, headline-shaped: no sentence ending, few words."""
+    n = len(words(text))
+    return 1 <= n <= 30 and len(text) <= 220 and not text.rstrip().endswith((",", ";"))
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of the content words of `text` that start with a capital letter."""
+    content = [w for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in SMALL_WORDS]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[0].isupper()) / len(content)
+
+
+def is_upper(text: str) -> bool:
+    """True when every cased letter in `text` is upper case (an all-caps masthead)."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+_NAME_PART = r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"
+PERSON = re.compile(rf"(?:{_NAME_PART})(?:\s(?:van|von|de|da|der|bin|al)?\s?(?:{_NAME_PART})){{1,3}}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+NOT_NAME_WORDS = frozenset(
+    "the and of for news auto daily review post times home more share menu search subscribe login "
+    "sign world china beijing group motor motors press media agency editor staff reporter report "
+    "updated posted comments".split()
+)
+
+
+def is_person_name(text: str) -> bool:
+    """True when `text` is just a person's name ("Sophie Tan", "Zhou Jing", "刘岩")."""
+    text = text.strip()
+    if _HAN_NAME.fullmatch(text):
+        return True
+    if not PERSON.fullmatch(text):
+        return False
+    return not any(part.lower().strip(".") in NOT_NAME_WORDS for part in text.split())
+
+
+def split_fields(text: str) -> list[str]:
+    """Split a widget row on its separators (pipes, bullets, wide gaps)."""
+    return [part.strip() for part in SEPARATORS.split(text) if part.strip()]

@@ -1,0 +1,98 @@
+"""Source: the publication, from a Source line, a wire dateline, the copyright line or the masthead."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.base import body_start
+from generator.clean.rules.injected import site_suffix
+from generator.clean.rules.sources import SOURCE_LABEL
+from generator.clean.text import is_upper, split_fields, words
+from generator.extract.dates import DATELINE
+from generator.model import Doc, Kind
+
+_AGENCIES = {"xinhua": "Xinhua", "reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg",
+             "chinadaily.com.cn": "China Daily", "ecns": "ECNS", "cgtn": "CGTN"}
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>.+?)"
+    r"(?:,?\s*\d{4})?(?:[.,]?\s*(?:all rights reserved|terms\b|privacy\b|版权所有).*)?[.\s]*$",
+    re.I,
+)
+_MORE_FROM = re.compile(r"^more (?:from|on) (?P<name>.+?)\s*[:：]?$", re.I)
+PUBLICATION_WORDS = re.compile(
+    r"\b(?:news|daily|post|times|review|wire|monitor|brief|desk|insight|weekly|journal|herald|observer|express|"
+    r"today|online|magazine|dispatch|tribune|gazette|press|media|report|week|digest|notes|auto|autos|cars?|"
+    r"motors?|ev|evs|world|net|network|agency|bulletin|chronicle|letter|mail|standard|telegraph|wheels)\b|"
+    r"\.com|\.cn|日报|晚报|新闻|周刊|汽车",
+    re.I,
+)
+
+
+def _tidy(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
+    return name if name and len(words(name)) <= 8 else None
+
+
+def _from_source_lines(doc: Doc) -> str | None:
+    for line in doc.lines:
+        if line.kind is Kind.SOURCE:
+            match = SOURCE_LABEL.match(line.text.strip())
+            if match:
+                name = re.split(r"\s{2,}|\s[|·]\s", match.group("name"))[0]
+                return _tidy(name)
+    return None
+
+
+def _from_dateline(doc: Doc) -> str | None:
+    for line in doc.lines:
+        if line.is_content:
+            match = DATELINE.match(line.text)
+            if match:
+                agency = match.group("agency").strip()
+                return _AGENCIES.get(agency.lower(), agency)
+            return None
+    return None
+
+
+def _from_footer(doc: Doc) -> str | None:
+    for line in doc.lines:
+        if line.kind is Kind.COPYRIGHT and re.search(r"©|copyright|\(c\)", line.text, re.I):
+            match = _COPYRIGHT.match(line.text.strip())
+            if match:
+                name = _tidy(re.sub(r"(?i)\b(?:ltd|limited|inc|co)\b\.?", "", match.group("name")))
+                if name and PUBLICATION_WORDS.search(name) or (name and len(words(name)) <= 4):
+                    return name
+        if line.kind is Kind.RELATED:
+            more = _MORE_FROM.match(line.text.strip())
+            if more:
+                return _tidy(more.group("name"))
+    return None
+
+
+def _from_masthead(doc: Doc) -> str | None:
+    start = doc.title_index if doc.title_index is not None else body_start(doc)
+    for line in doc.lines[:start]:
+        if line.kind is not Kind.MASTHEAD:
+            continue
+        name = split_fields(line.text)[0] if split_fields(line.text) else line.text
+        if is_upper(re.sub(r"[^\x00-\x7f]", "", name)) or PUBLICATION_WORDS.search(name):
+            return _tidy(name)
+    return None
+
+
+def _from_suffix(doc: Doc) -> str | None:
+    for line in doc.lines:
+        if line.kind in (Kind.TITLE, Kind.RELATED):
+            site = site_suffix(line.text)
+            if site:
+                return site
+    return None
+
+
+def publication(doc: Doc) -> str | None:
+    """The publication that published (or first published) the article."""
+    for finder in (_from_source_lines, _from_dateline, _from_footer, _from_masthead, _from_suffix):
+        found = finder(doc)
+        if found:
+            return found
+    return None

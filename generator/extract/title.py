@@ -1,0 +1,50 @@
+"""Title: the headline the cleaner found, or a headline made from the lede when the page has none."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.rules.injected import site_suffix
+from generator.clean.text import words
+from generator.extract.dates import find_dates
+from generator.model import Doc, Kind
+
+_LEAD_TIME = re.compile(
+    r"^(?:on|in|at|by|since|as of|earlier|late|early|last|this)\b[^,]{0,40},\s+", re.I
+)
+_NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the author|editor'?s note|note)\b", re.I)
+
+
+def headline(doc: Doc) -> str | None:
+    """The headline line's text, without a leading date or a trailing site suffix."""
+    if doc.title_index is None:
+        return None
+    text = " ".join(doc.lines[doc.title_index].text.split())
+    found = find_dates(text)
+    if found and found[0].start <= 6:
+        text = text[found[0].end :].strip(" -|·:")
+    suffix = site_suffix(text)
+    if suffix:
+        text = text[: text.rfind(suffix)].rstrip(" -–—|")
+    return text or None
+
+
+def from_lede(paragraphs: list[str]) -> str | None:
+    """A headline for a page that has none: the first clause of the lede's first sentence."""
+    for text in paragraphs:
+        if _NOTE.match(text) or len(words(text)) < 8:
+            continue
+        sentence = re.split(r"(?<=[.!?。])\s+", text.strip(), maxsplit=1)[0].rstrip(".。")
+        sentence = _LEAD_TIME.sub("", sentence)
+        sentence = sentence[0].upper() + sentence[1:]
+        if len(sentence) > 110:
+            cut = [m.start() for m in re.finditer(r",\s|\s[-–—]\s|;\s|\s(?:marking|as|while|which|after)\s", sentence)
+                   if 30 <= m.start() <= 110]
+            sentence = sentence[: cut[-1]] if cut else sentence[:110].rsplit(" ", 1)[0]
+        return sentence.strip(" ,;:")
+    return None
+
+
+def title_kind_line(doc: Doc) -> bool:
+    """True when the page has a headline line."""
+    return any(line.kind is Kind.TITLE for line in doc.lines)

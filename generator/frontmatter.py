@@ -1,0 +1,80 @@
+"""Front matter: the only place that reads or writes YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from generator.model import SeedError
+
+_FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+# Keys an editor may set, with the types we accept for each.
+EDITOR_KEYS: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "date": (str, dt.date, type(None)),
+    "source": (str, type(None)),
+    "author": (str, type(None)),
+    "companies": (list,),
+    "topics": (list,),
+    "summary": (str,),
+    "url": (str, type(None)),
+    "language": (str,),
+    "institutions": (list,),
+}
+
+
+def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
+    """Split `text` into (front matter mapping, body, body's first line number)."""
+    match = _FENCE.match(text)
+    if not match:
+        return {}, text, 1
+    raw = match.group(1) or ""
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise SeedError(name, f"front matter is not valid YAML: {problem}", line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SeedError(name, "front matter must be a mapping of keys to values", 2)
+    lines_in_fm = text[: match.end()].count("\n")
+    body_line = lines_in_fm + 1
+    for key, value in data.items():
+        expected = EDITOR_KEYS.get(str(key))
+        if expected is None:
+            continue
+        if not isinstance(value, expected):
+            names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
+            line = _key_line(raw, str(key))
+            raise SeedError(name, f"front matter '{key}' must be {names}, not {type(value).__name__}", line)
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            raise SeedError(name, f"front matter '{key}' must be a list of strings", _key_line(raw, str(key)))
+    return {str(k): v for k, v in data.items()}, text[match.end():], body_line
+
+
+def _key_line(raw: str, key: str) -> int:
+    """Line number (in the seed) of `key:` inside the front matter block."""
+    for index, line in enumerate(raw.split("\n")):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return index + 2
+    return 1
+
+
+def dump(data: dict[str, object]) -> str:
+    """Serialise a mapping as a front-matter block; checks it loads back to the same values."""
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100_000)
+    if yaml.safe_load(text) != data:  # pragma: no cover - a YAML emitter bug, not bad input
+        raise ValueError("front matter does not round-trip")
+    return f"---\n{text}---\n"
+
+
+def parse_page(text: str) -> tuple[dict[str, object], str]:
+    """Read a generated page back: (front matter, body)."""
+    data, body, _ = split("page", text)
+    return data, body

@@ -1,0 +1,158 @@
+"""Frozen data model shared by every pipeline stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class SeedError(Exception):
+    """A seed that cannot become a briefing; the message is one line for the user."""
+
+    def __init__(self, seed: str, reason: str, line: int | None = None) -> None:
+        self.seed = seed
+        self.reason = reason
+        self.line = line
+        where = f"{seed}:{line}" if line else seed
+        super().__init__(f"{where}: error: {reason}")
+
+
+@dataclass(frozen=True)
+class RawSeed:
+    """A seed file as read from disk: its name relative to the seeds folder and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded seed: text with normalised line endings, plus the editor's front matter if any."""
+
+    name: str
+    text: str
+    kind: str  # "txt" (scraped page) or "md" (editor-written Markdown)
+    front_matter: dict[str, object] = field(default_factory=dict)
+    body_line: int = 1  # line number in the seed where `text` starts
+
+
+class Kind(str, Enum):
+    """What a line of a scraped page turned out to be."""
+
+    CONTENT = "content"
+    TITLE = "title"
+    MASTHEAD = "masthead"
+    NAV = "nav"
+    COOKIE = "cookie"
+    DATE = "date"
+    BYLINE = "byline"
+    SOURCE = "source"
+    SHARE = "share"
+    COUNTER = "counter"
+    WIDGET = "widget"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    RELATED = "related"
+    NEWSLETTER = "newsletter"
+    ADVERT = "advert"
+    TAGS = "tags"
+    COMMENTS = "comments"
+    COPYRIGHT = "copyright"
+    FEEDBACK = "feedback"
+    FOOTER = "footer"
+    SECTION = "section"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a seed with the blank lines before it and what the cleaner made of it."""
+
+    text: str
+    number: int  # 1-based line number in the decoded text
+    blank_before: int = 0
+    kind: Kind = Kind.CONTENT
+    rule: str = ""  # name of the cleaning rule that classified it
+
+    def mark(self, kind: Kind, rule: str) -> Line:
+        """Return this line classified as `kind` by `rule`."""
+        return replace(self, kind=kind, rule=rule)
+
+    @property
+    def is_content(self) -> bool:
+        """True while no rule has classified the line as chrome or metadata."""
+        return self.kind is Kind.CONTENT
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A scraped page as lines, the index of its headline, and where the article body starts."""
+
+    name: str
+    lines: tuple[Line, ...]
+    title_index: int | None = None
+    body_start: int = 0
+    title_text: str | None = None  # the headline when it is only part of a line (e.g. after a date)
+
+    def with_lines(self, lines: list[Line] | tuple[Line, ...]) -> Doc:
+        """Return a copy holding `lines`."""
+        return replace(self, lines=tuple(lines))
+
+    def content(self) -> list[Line]:
+        """Lines not (yet) classified as chrome or metadata."""
+        return [line for line in self.lines if line.is_content]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the cleaned article: paragraph, heading, list, table, quote or code."""
+
+    kind: str  # "paragraph" | "heading" | "list" | "table" | "quote" | "code" | "other"
+    text: str  # Markdown source of the block
+    level: int = 0  # heading level
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the article says about itself: headline, date, publication, author."""
+
+    title: str
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A cleaned, described article ready to render."""
+
+    seed: str
+    slug: str
+    meta: Meta
+    blocks: tuple[Block, ...]
+    summary: str
+    kind: str
+    language: str = "en"
+    word_count: int = 0
+    companies: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    extra: tuple[tuple[str, object], ...] = ()  # editor front matter keys we pass through
+
+    @property
+    def body(self) -> str:
+        """The article body as Markdown."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def reading_minutes(self) -> int:
+        """Reading time at 220 words a minute, at least one minute."""
+        return max(1, round(self.word_count / 220))
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything one build produced: pages by relative path, and the seeds it rejected."""
+
+    pages: dict[str, str]
+    briefings: tuple[Briefing, ...]
+    errors: tuple[SeedError, ...]

@@ -1,0 +1,52 @@
+"""Paths: ASCII slugs that are never empty and never collide, and joins that stay inside a folder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+MAX_SLUG = 80
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens ("" when the text has no Latin letters or digits)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
+    return slug
+
+
+def seed_slug(title: str, seed: str) -> str:
+    """A slug for a briefing: from its title, or from a hash of the seed name when the title has no ASCII."""
+    slug = slugify(title)
+    if len(slug) < 3:
+        slug = "briefing-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def unique_slugs(wanted: list[str]) -> list[str]:
+    """Resolve collisions in order: the second "x" becomes "x-2", and so on."""
+    taken: set[str] = set()
+    result = []
+    for slug in wanted:
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        taken.add(candidate)
+        result.append(candidate)
+    return result
+
+
+def safe_join(base: Path, relative: str) -> Path:
+    """Join `relative` under `base`, refusing anything that would land outside it."""
+    if not relative or relative.startswith(("/", "\\")) or "\\" in relative or "\x00" in relative:
+        raise ValueError(f"unsafe output path: {relative!r}")
+    root = base.resolve()
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise ValueError(f"output path escapes {base}: {relative!r}")
+    return target

@@ -1,0 +1,140 @@
+"""The pipeline: the order of the stages in one place, and build_site(), the short driver that runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from generator import frontmatter
+from generator.clean import clean, to_doc
+from generator.decode import decode
+from generator.editor import editor_blocks
+from generator.extract.author import byline_author
+from generator.extract.date import publication_date
+from generator.extract.dates import plausible
+from generator.extract.source import publication
+from generator.extract.summary import plain, summarise
+from generator.extract.title import from_lede, headline
+from generator.load import read_seeds
+from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
+from generator.paths import seed_slug, unique_slugs
+from generator.render import render_briefing, render_listing
+from generator.structure import structure
+
+STAGES = ("load", "decode", "clean", "structure", "extract", "recognise", "render", "write")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def build_date() -> dt.date:
+    """Today, or the date SOURCE_DATE_EPOCH pins for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _iso(value: object, today: dt.date) -> str | None:
+    """An editor's date (YAML date or string) as an ISO string, or None when missing or implausible."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        iso = value.isoformat()
+    elif isinstance(value, str):
+        try:
+            iso = dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    else:
+        return None
+    return iso if plausible(iso, today) else None
+
+
+def _paragraphs(blocks: list[Block]) -> list[str]:
+    return [block.text for block in blocks if block.kind == "paragraph"]
+
+
+def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
+    doc = clean(to_doc(seed.name, text))
+    blocks = structure(doc)
+    title = headline(doc) or from_lede([plain(p) for p in _paragraphs(blocks)])
+    meta = Meta(
+        title=title or "",
+        date=publication_date(doc, today),
+        source=publication(doc),
+        author=byline_author(doc),
+    )
+    return meta, blocks, {}
+
+
+def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
+    data, body, _ = frontmatter.split(seed.name, text)
+    given = data.get("title")
+    title, blocks = editor_blocks(seed.name, body, given.strip() if isinstance(given, str) and given.strip() else None)
+    if not title:
+        title = from_lede([plain(p) for p in _paragraphs(blocks)])
+    meta = Meta(
+        title=title or "",
+        date=_iso(data.get("date"), today),
+        source=data.get("source") if isinstance(data.get("source"), str) else None,
+        author=data.get("author") if isinstance(data.get("author"), str) else None,
+        url=data.get("url") if isinstance(data.get("url"), str) else None,
+    )
+    return meta, blocks, data
+
+
+def make_briefing(seed: RawSeed, today: dt.date) -> Briefing:
+    """One seed through decode, clean, structure and extract; raises SeedError when no article is left."""
+    text = decode(seed)
+    is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
+    meta, blocks, data = (_editor if is_markdown else _scraped)(seed, text, today)
+    paragraphs = [plain(p) for p in _paragraphs(blocks)]
+    if not blocks or sum(len(p) for p in paragraphs) < 40:
+        raise SeedError(seed.name, "no article text found after removing site chrome")
+    if not meta.title:
+        raise SeedError(seed.name, "no headline found")
+    summary = data.get("summary") if isinstance(data.get("summary"), str) else summarise(paragraphs)
+    words = sum(len(plain(block.text).split()) for block in blocks)
+    extra = tuple((k, v) for k, v in data.items() if k in ("companies", "topics", "institutions", "language"))
+    return Briefing(
+        seed=Path(seed.name).name,
+        slug=seed_slug(meta.title, seed.name),
+        meta=meta,
+        blocks=tuple(blocks),
+        summary=str(summary).strip(),
+        kind="editor" if is_markdown else "scraped",
+        word_count=words,
+        companies=tuple(str(c) for c in data.get("companies", []) or []) if is_markdown else (),
+        topics=tuple(str(t) for t in data.get("topics", []) or []) if is_markdown else (),
+        extra=tuple((k, v) for k, v in extra if k not in ("companies", "topics")),
+    )
+
+
+def gather(seeds_dir: Path, today: dt.date) -> tuple[list[Briefing], list[SeedError]]:
+    """Every seed in name order through the per-seed stages; errors are collected, not raised."""
+    briefings: list[Briefing] = []
+    errors: list[SeedError] = []
+    for item in read_seeds(seeds_dir):
+        if isinstance(item, SeedError):
+            errors.append(item)
+            continue
+        try:
+            briefings.append(make_briefing(item, today))
+        except SeedError as exc:
+            errors.append(exc)
+    slugs = unique_slugs([b.slug for b in briefings])
+    return [replace(b, slug=s) for b, s in zip(briefings, slugs)], errors
+
+
+def render_pages(briefings: list[Briefing]) -> dict[str, str]:
+    """Every generated page by its path relative to the docs folder."""
+    pages = {f"briefings/{b.slug}.md": render_briefing(b) for b in briefings}
+    pages["briefings.md"] = render_listing(briefings, "briefings.md.j2")
+    return dict(sorted(pages.items()))
+
+
+def build_site(seeds_dir: Path, today: dt.date | None = None) -> BuildResult:
+    """Run the whole pipeline over a seeds folder: pages by relative path, briefings, and rejected seeds."""
+    briefings, errors = gather(seeds_dir, today or build_date())
+    return BuildResult(pages=render_pages(briefings), briefings=tuple(briefings), errors=tuple(errors))

@@ -1,0 +1,106 @@
+"""Structure: turn the content lines of a cleaned page into Markdown blocks (headings, lists, paragraphs)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.text import ends_sentence, is_prose, title_case_ratio, words
+from generator.model import Block, Doc, Line
+
+BULLET = re.compile(r"^(?:[•·‣▪●○◦■□➢►▶✓✔]|[-*–—](?=\s))\s*")
+NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)、]\s+")
+_QUOTES = "\"'“”‘’「」『』"
+_BOLD = re.compile(r"(\*\*[^*\n]+?\*\*)")
+# Characters that would turn plain scraped text into markup if left alone.
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def escape_inline(text: str) -> str:
+    """Escape Markdown and HTML syntax in scraped text, keeping the author's **bold**."""
+    parts = _BOLD.split(text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append("**" + _escape(part[2:-2]) + "**")
+        else:
+            out.append(_escape(part))
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    text = text.replace("&", "&amp;") if re.search(r"&#?\w+;", text) else text
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _escape_block_start(text: str) -> str:
+    """Stop a paragraph from starting a list, heading or quote by accident ("2023. The year …")."""
+    return re.sub(r"^(\d{1,9})([.)])(\s)", r"\1\\\2\3", text)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_heading(line: Line, following: Line | None) -> bool:
+    """A short stand-alone line that introduces the text after it."""
+    text = _collapse(line.text)
+    n = len(words(text))
+    if not 1 <= n <= 16 or len(text) > 130 or following is None:
+        return False
+    if text[0] in _QUOTES and text[-1] in _QUOTES:
+        return False  # a pull quote
+    if BULLET.match(text) or NUMBERED.match(text) or text.endswith((":", "：", ",", ";", "…")):
+        return False
+    if text.startswith("**") and text.endswith("**"):
+        return False  # a bold label introducing a list, not a section
+    if ends_sentence(text) and not (text.endswith(".") and title_case_ratio(text) >= 0.8 and n >= 4):
+        return text.endswith("?") and n <= 12
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in _QUOTES or not text[0].isascii()):
+        return False
+    after = following.text.strip()
+    return len(words(after)) >= 8 or bool(BULLET.match(after) or NUMBERED.match(after)) or after.startswith("**")
+
+
+def to_blocks(lines: list[Line]) -> list[Block]:
+    """Group content lines into Markdown blocks."""
+    blocks: list[Block] = []
+    items: list[str] = []
+    ordered = False
+
+    def flush() -> None:
+        nonlocal items
+        if items:
+            blocks.append(Block("list", "\n".join(items)))
+            items = []
+
+    for index, line in enumerate(lines):
+        text = _collapse(line.text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        bullet, number = BULLET.match(text), NUMBERED.match(text)
+        if bullet and len(text) > bullet.end():
+            if items and ordered:
+                flush()
+            ordered = False
+            items.append("- " + escape_inline(text[bullet.end():]))
+            continue
+        if number and items and ordered:
+            items.append(f"{number.group('n')}. " + escape_inline(text[number.end():]))
+            continue
+        flush()
+        if number and following is not None and NUMBERED.match(_collapse(following.text)):
+            ordered = True
+            items.append(f"{number.group('n')}. " + escape_inline(text[number.end():]))
+            continue
+        if is_heading(line, following):
+            blocks.append(Block("heading", "## " + escape_inline(text.rstrip(".")), level=2))
+        else:
+            blocks.append(Block("paragraph", _escape_block_start(escape_inline(text))))
+    flush()
+    return blocks
+
+
+def structure(doc: Doc) -> list[Block]:
+    """Blocks of the article body: the content lines after the headline."""
+    start = (doc.title_index + 1) if doc.title_index is not None else 0
+    lines = [line for line in doc.lines[start:] if line.is_content]
+    return to_blocks(lines)
