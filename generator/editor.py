@@ -68,7 +68,7 @@ def editor_blocks(name: str, body: str, title: str | None) -> tuple[str | None, 
     ))
     doc = clean(doc, MARKDOWN_RULES)
     kept: list[Block] = []
-    for (block, _), line in zip(found, doc.lines):
+    for (block, _), line in zip(found, doc.lines, strict=True):
         if block.kind in ("paragraph", "other") and not line.is_content:
             continue
         if block.kind == "heading" and block.level == 1:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 
 class SeedError(Exception):
@@ -36,7 +36,7 @@ class SourceText:
     body_line: int = 1  # line number in the seed where `text` starts
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a line of a scraped page turned out to be."""
 
     CONTENT = "content"

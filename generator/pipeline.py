@@ -16,7 +16,7 @@ from generator.extract.date import publication_date
 from generator.extract.dates import plausible
 from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
-from generator.extract.title import from_lede, headline
+from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.load import read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
 from generator.paths import seed_slug, unique_slugs
@@ -59,10 +59,11 @@ def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block
     doc = clean(to_doc(seed.name, text))
     blocks = structure(doc)
     title = headline(doc) or from_lede([plain(p) for p in _paragraphs(blocks)])
+    source = publication(doc)
     meta = Meta(
-        title=title or "",
+        title=without_source_prefix(title, source) if title else "",
         date=publication_date(doc, today),
-        source=publication(doc),
+        source=source,
         author=byline_author(doc),
     )
     return meta, blocks, {}
@@ -124,7 +125,7 @@ def gather(seeds_dir: Path, today: dt.date) -> tuple[list[Briefing], list[SeedEr
         except SeedError as exc:
             errors.append(exc)
     slugs = unique_slugs([b.slug for b in briefings])
-    return [replace(b, slug=s) for b, s in zip(briefings, slugs)], errors
+    return [replace(b, slug=s) for b, s in zip(briefings, slugs, strict=True)], errors
 
 
 def render_pages(briefings: list[Briefing]) -> dict[str, str]:

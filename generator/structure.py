@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.text import ends_sentence, is_prose, title_case_ratio, words
+from generator.clean.text import ends_sentence, title_case_ratio, words
 from generator.model import Block, Doc, Line
 
 BULLET = re.compile(r"^(?:[•·‣▪●○◦■□➢►▶✓✔]|[-*–—](?=\s))\s*")

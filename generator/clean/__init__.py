@@ -69,7 +69,8 @@ RULES: tuple[Rule, ...] = (
 # Rules that judge a block on its own words, for editor-written Markdown (no masthead, no zones).
 MARKDOWN_RULES: tuple[Rule, ...] = tuple(
     rule for rule in RULES
-    if rule.name in ("share", "adverts", "captions", "related", "tags", "newsletter", "comments", "copyright", "feedback")
+    if rule.name
+    in ("share", "adverts", "captions", "related", "tags", "newsletter", "comments", "copyright", "feedback")
 )
 
 

@@ -8,8 +8,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on onto or over per so the to up via vs with within without "
-    "is are was were be its it than that this".split()
+    [
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "onto", "or",
+        "over", "per", "so", "the", "to", "up", "via", "vs", "with", "within", "without", "is", "are", "was", "were",
+        "be", "its", "it", "than", "that", "this",
+    ]
 )
 SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
 
@@ -57,9 +60,11 @@ _NAME_PART = r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"
 PERSON = re.compile(rf"(?:{_NAME_PART})(?:\s(?:van|von|de|da|der|bin|al)?\s?(?:{_NAME_PART})){{1,3}}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 NOT_NAME_WORDS = frozenset(
-    "the and of for news auto daily review post times home more share menu search subscribe login "
-    "sign world china beijing group motor motors press media agency editor staff reporter report "
-    "updated posted comments".split()
+    [
+        "the", "and", "of", "for", "news", "auto", "daily", "review", "post", "times", "home", "more", "share",
+        "menu", "search", "subscribe", "login", "sign", "world", "china", "beijing", "group", "motor", "motors",
+        "press", "media", "agency", "editor", "staff", "reporter", "report", "updated", "posted", "comments",
+    ]
 )
 
 

@@ -1,1 +1,1 @@
-"""Extract: pure functions that read a briefing's metadata (title, date, source, author, summary) from a cleaned page."""
+"""Extract: pure functions reading a briefing's metadata (title, date, source, author, summary) from a cleaned page."""

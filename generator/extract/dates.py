@@ -18,8 +18,14 @@ MONTHS = {
     )
     for name in names
 }
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|AM|PM))?(?:\s*(?:UTC|GMT|CST|BJT|[+-]\d{2}:?\d{2}))?)?"
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIME = (
+    r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|AM|PM))?"
+    r"(?:\s*(?:UTC|GMT|CST|BJT|[+-]\d{2}:?\d{2}))?)?"
+)
 
 # Each pattern names its parts; `order` says how to read two small numbers (ambiguous day/month).
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -30,13 +36,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy?", r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\s?(?P<y>(?:19|20)\d{2})(?![\d/])"),
         ("md y", r"(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
         ("text", r"(?<![\w])" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
-        ("text", r"(?<![\w\d])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
+        ("text", r"(?<![\w\d])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
+         + r",?\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
     )
 )
-_RELATIVE = re.compile(r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b|\b(?:yesterday|today|just now)\b|\d+\s*(?:分钟|小时|天)前", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b"
+    r"|\b(?:yesterday|today|just now)\b|\d+\s*(?:分钟|小时|天)前",
+    re.I,
+)
 # "BEIJING, Nov. 30 (Xinhua) --": a wire-service dateline gives month and day only.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s+" + _MON + r"\s+(?P<d>\d{1,2})\s*\((?P<agency>[A-Z][A-Za-z .]{1,30})\)\s*(?:--|—|–|-)",
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s+" + _MON
+    + r"\s+(?P<d>\d{1,2})\s*\((?P<agency>[A-Z][A-Za-z .]{1,30})\)\s*(?:--|—|–|-)",
     re.I,
 )
 

@@ -7,7 +7,7 @@ import re
 from generator.clean.rules.injected import site_suffix
 from generator.clean.text import words
 from generator.extract.dates import find_dates
-from generator.model import Doc, Kind
+from generator.model import Doc
 
 _LEAD_TIME = re.compile(
     r"^(?:on|in|at|by|since|as of|earlier|late|early|last|this)\b[^,]{0,40},\s+", re.I
@@ -39,12 +39,16 @@ def from_lede(paragraphs: list[str]) -> str | None:
         sentence = sentence[0].upper() + sentence[1:]
         if len(sentence) > 110:
             cut = [m.start() for m in re.finditer(r",\s|\s[-–—]\s|;\s|\s(?:marking|as|while|which|after)\s", sentence)
-                   if 30 <= m.start() <= 110]
-            sentence = sentence[: cut[-1]] if cut else sentence[:110].rsplit(" ", 1)[0]
+                   if 40 <= m.start() <= 110]
+            sentence = sentence[: cut[0]] if cut else sentence[:110].rsplit(" ", 1)[0]
         return sentence.strip(" ,;:")
     return None
 
 
-def title_kind_line(doc: Doc) -> bool:
-    """True when the page has a headline line."""
-    return any(line.kind is Kind.TITLE for line in doc.lines)
+def without_source_prefix(title: str, source: str | None) -> str:
+    """Drop a leading "Publication: " when it names the source ("Beijing Daily: Under the Banner …")."""
+    if source and title.casefold().startswith(source.casefold() + ":"):
+        rest = title[len(source) + 1 :].strip()
+        if len(words(rest)) >= 4:
+            return rest
+    return title

@@ -18,7 +18,9 @@ _CREDIT_TAIL = re.compile(
     r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[\u4e00-\u9fff]{2,8})"
     r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*[)\]）】]\s*$"
 )
-_CREDIT_WORD = re.compile(r"\b(?:photo|image|picture|pic|credit|courtesy|file|xinhua|vcg|getty|reuters|ap|afp|ic)\b|摄|图", re.I)
+_CREDIT_WORD = re.compile(
+    r"\b(?:photo|image|picture|pic|credit|courtesy|file|xinhua|vcg|getty|reuters|ap|afp|ic)\b|摄|图", re.I
+)
 _CREDIT_ONLY = re.compile(r"^(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]", re.I)
 
 

@@ -8,7 +8,9 @@ from generator.clean.base import mark_lines
 from generator.model import Doc, Kind, Line
 
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
-_CONSENT = re.compile(r"\b(?:accept|consent|agree|continu\w*|brows\w*|privacy|settings|experience|decline|reject)\b", re.I)
+_CONSENT = re.compile(
+    r"\b(?:accept|consent|agree|continu\w*|brows\w*|privacy|settings|experience|decline|reject)\b", re.I
+)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:

@@ -30,7 +30,8 @@ def is_date_line(text: str) -> bool:
         rest = rest[: found.start] + " " + rest[found.end :]
     if not spans and not is_relative(text):
         return False
-    rest = re.sub(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", " ", rest, flags=re.I)
+    rest = re.sub(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", " ", rest,
+                  flags=re.I)
     rest = _LABELS.sub(" ", _TRAIL.sub(" ", rest))
     return len(words(_NOISE.sub(" ", rest))) <= 2
 
@@ -39,9 +40,8 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
     if DATELINE.match(text):
         return None  # a wire dateline opens the first paragraph; the paragraph stays
-    if len(text) <= 120 and is_date_line(text):
-        if index < body_start(doc) or len(words(text)) <= 8:
-            return Kind.DATE
+    if len(text) <= 120 and is_date_line(text) and (index < body_start(doc) or len(words(text)) <= 8):
+        return Kind.DATE
     return None
 
 

@@ -24,9 +24,9 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
     if _BREADCRUMB_LABEL.match(text):
         return Kind.NAV
-    if len(_CRUMB.findall(text)) >= 1 and len(words(text)) <= 12 and not ends_sentence(text):
-        if len(re.findall(r"\s(?:>|›|»|→)\s", text)) >= 1 or re.match(r"^(?:home|首页)\b", text, re.I):
-            return Kind.NAV
+    crumbs = _CRUMB.search(text) and len(words(text)) <= 12 and not ends_sentence(text)
+    if crumbs and (re.search(r"\s(?:>|›|»|→)\s", text) or re.match(r"^(?:home|首页)\b", text, re.I)):
+        return Kind.NAV
     fields = split_fields(_MENU_LABEL.sub("", text))
     if len(fields) >= 3 and all(len(words(f)) <= 3 and not ends_sentence(f) for f in fields):
         return Kind.NAV

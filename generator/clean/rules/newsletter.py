@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.text import words
 from generator.clean.base import mark_lines
+from generator.clean.text import words
 from generator.model import Doc, Kind, Line
 
 _PROMPT = re.compile(

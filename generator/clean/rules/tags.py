@@ -7,7 +7,9 @@ import re
 from generator.clean.base import mark_lines
 from generator.model import Doc, Kind, Line
 
-_TAGS = re.compile(r"^(?:tags?|tagged(?: with)?|keywords?|key words|topics?|filed under|categor(?:y|ies)|标签|关键词)\s*[:：]", re.I)
+_TAGS = re.compile(
+    r"^(?:tags?|tagged(?: with)?|keywords?|key words|topics?|filed under|categor(?:y|ies)|标签|关键词)\s*[:：]", re.I
+)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
