@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import words
+from generator.clean.text import is_prose, words
 from generator.model import Doc, Kind, Line
 
+_STRONG = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved|版权所有|\bICP\b|备案|^copyright\b", re.I)
 _LEGAL = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|版权所有|\bICP\b|备案|\bdisclaimer\s*[:：]|"
+    r"\bcopyright\b|\bdisclaimer\s*[:：]|"
     r"reproduction (?:\w+ )*without (?:\w+ )?permission|without (?:prior )?(?:written )?permission|"
     r"\bterms (?:of (?:use|service)|and conditions)\b|\bprivacy(?: policy)?\s*(?:\||$)|\bsite ?map\b|"
     r"\bcontact us\b|\bsponsor(?:ed by)?\s*[:：]|\battachments?\s*[:：]|\bpowered by\b|"
@@ -20,7 +21,11 @@ _LEGAL = re.compile(
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
-    return Kind.COPYRIGHT if _LEGAL.search(text) and len(words(text)) <= 30 else None
+    if len(words(text)) > 30:
+        return None
+    if _STRONG.search(text) or (_LEGAL.search(text) and not is_prose(text)):
+        return Kind.COPYRIGHT
+    return None
 
 
 def apply(doc: Doc) -> Doc:

@@ -20,6 +20,9 @@ def site_suffix(text: str) -> str | None:
     if not match or ends_sentence(text):
         return None
     head = text[: match.start()]
+    glued = match.group(0)[0] in "-–—|"
+    if glued and head.split()[-1][:1].isupper():
+        return None  # "Mercedes-Benz": a hyphenated name, not "headline-Site"
     return match.group("site") if len(words(head)) >= 4 else None
 
 

@@ -21,6 +21,6 @@ def apply(doc: Doc) -> Doc:
         line = lines[index]
         if not line.is_content or _LIST_ITEM.match(line.text):
             continue
-        if not ends_sentence(line.text) or len(words(line.text)) < 6:
+        if not ends_sentence(line.text) or len(words(line.text)) < 3:
             lines[index] = line.mark(Kind.FOOTER, "tail")
     return doc.with_lines(lines)
