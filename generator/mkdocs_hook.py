@@ -63,15 +63,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the home page's latest-briefings marker; make generated pages' metadata HTML-safe."""
-    if page.file.generated_by is not None:
+    result = _results.get(id(config))
+    if result is None:
+        raise RuntimeError("on_page_markdown ran before on_files: the hook has no build result")
+    if page.file.generated_by is not None and page.file.src_uri in result.pages:
         for key in HTML_META_KEYS:
             value = page.meta.get(key)
             if isinstance(value, str):
                 page.meta[key] = html.escape(value)
     if page.is_homepage and LATEST_MARKER in markdown:
-        result = _results.get(id(config))
-        if result is None:
-            raise RuntimeError("on_page_markdown ran before on_files: no briefings to list")
         latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
         markdown = markdown.replace(LATEST_MARKER, latest)
     return markdown

@@ -106,7 +106,7 @@ class Doc:
 class Block:
     """A block of the cleaned article: paragraph, heading, list, table, quote or code."""
 
-    kind: str  # "paragraph" | "heading" | "list" | "table" | "quote" | "code" | "other"
+    kind: str  # "paragraph" | "deck" | "heading" | "list" | "table" | "quote" | "code" | "other"
     text: str  # Markdown source of the block
     level: int = 0  # heading level
 

@@ -12,6 +12,7 @@ MAX_SLUG = 80
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens ("" when the text has no Latin letters or digits)."""
+    text = re.sub(r"['’‘`]", "", text)  # "BAIC’s" and "BAIC's" both give "baics"
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > MAX_SLUG:

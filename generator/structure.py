@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import re
 
+from generator.clean.base import body_start
 from generator.clean.text import ends_sentence, title_case_ratio, words
 from generator.model import Block, Doc, Line
 
 BULLET = re.compile(r"^(?:[•·‣▪●○◦■□➢►▶✓✔]|[-*–—](?=\s))\s*")
 NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)、]\s+")
 _QUOTES = "\"'“”‘’「」『』"
-_BOLD = re.compile(r"(\*\*[^*\n]+?\*\*)")
+# The author's own **bold** and *italics* survive; every other markup character is escaped.
+_EMPHASIS = re.compile(r"(\*\*[^*\n]+?\*\*|(?<![\w*])\*[^*\s](?:[^*\n]*?[^*\s])?\*(?![\w*]))")
 # Characters that would turn plain scraped text into markup if left alone.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def escape_inline(text: str) -> str:
-    """Escape Markdown and HTML syntax in scraped text, keeping the author's **bold**."""
-    parts = _BOLD.split(text)
+    """Escape Markdown and HTML syntax in scraped text, keeping the author's **bold** and *italics*."""
+    parts = _EMPHASIS.split(text)
     out = []
     for index, part in enumerate(parts):
         if index % 2:
-            out.append("**" + _escape(part[2:-2]) + "**")
+            mark = "**" if part.startswith("**") else "*"
+            out.append(mark + _escape(part[len(mark) : -len(mark)]) + mark)
         else:
             out.append(_escape(part))
     return "".join(out)
@@ -100,7 +103,10 @@ def to_blocks(lines: list[Line]) -> list[Block]:
 
 
 def structure(doc: Doc) -> list[Block]:
-    """Blocks of the article body: the content lines after the headline."""
+    """Blocks of the article body: the content lines after the headline; a deck under it is set in italics."""
     start = (doc.title_index + 1) if doc.title_index is not None else 0
-    lines = [line for line in doc.lines[start:] if line.is_content]
-    return to_blocks(lines)
+    body = body_start(doc)
+    deck = [line for line in doc.lines[start:body] if line.is_content and doc.title_index is not None]
+    blocks = [Block("deck", "*" + escape_inline(_collapse(line.text)) + "*") for line in deck]
+    lines = [line for line in doc.lines[max(start, body if deck else start):] if line.is_content]
+    return blocks + to_blocks(lines)

@@ -6,10 +6,11 @@ import re
 
 from generator.extract.dates import DATELINE
 
-_MD = re.compile(r"\\([\\`*_\[\]<>|#~.)])|\*\*|__|`")
+_MD = re.compile(r"\\([\\`*_\[\]<>|#~.)])|\*|__|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the author|editor'?s note|note)\b", re.I)
 LIMIT = 300
+MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
 
 
 def plain(markdown: str) -> str:
@@ -20,22 +21,23 @@ def plain(markdown: str) -> str:
 
 
 def summarise(paragraphs: list[str]) -> str:
-    """The first real paragraph, shortened at a sentence boundary to at most LIMIT characters."""
+    """The lede: sentences from the first real paragraphs, at most LIMIT characters, at least one sentence."""
+    out = ""
     for paragraph in paragraphs:
         text = plain(paragraph)
-        if len(text) < 40 or _NOTE.match(text):
+        if not out and (len(text) < 40 or _NOTE.match(text)):
             continue
         match = DATELINE.match(text)
         if match:
             text = text[match.end():].strip()
-        if len(text) <= LIMIT:
-            return text
-        sentences = re.split(r"(?<=[.!?。])\s+", text)
-        out = ""
-        for sentence in sentences:
-            if len(out) + len(sentence) + 1 > LIMIT:
-                break
+        for sentence in re.split(r"(?<=[.!?。])\s+", text):
+            if out and len(out) + len(sentence) + 1 > LIMIT:
+                return out
             out = f"{out} {sentence}".strip()
-        return out or text[: LIMIT - 1].rsplit(" ", 1)[0] + "…"
-    fallback = plain(paragraphs[0]) if paragraphs else ""
-    return fallback[:LIMIT] or "No summary available."
+        if len(out) >= MIN_LENGTH:
+            break
+    if len(out) > LIMIT:
+        out = out[: LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    if not out and paragraphs:
+        out = plain(paragraphs[0])[:LIMIT]
+    return out or "No summary available."
