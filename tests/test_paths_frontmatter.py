@@ -1,0 +1,44 @@
+"""Slugs, safe joins and the front-matter writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import frontmatter
+from generator.paths import safe_join, seed_slug, slugify, unique_slugs
+
+
+def test_slugs_are_ascii_and_never_empty() -> None:
+    assert slugify("BAIC’s 4 Million Unit Ambition: The End?") == "baics-4-million-unit-ambition-the-end"
+    assert slugify("Škoda & Citroën") == "skoda-citroen"
+    chinese = seed_slug("北汽集团发布新战略", "a.txt")
+    assert chinese.startswith("briefing-") and chinese == seed_slug("北汽集团发布新战略", "a.txt")
+    assert seed_slug("北汽集团发布新战略", "b.txt") != chinese
+
+
+def test_collisions_get_numbered_suffixes_in_order() -> None:
+    assert unique_slugs(["a", "b", "a", "a"]) == ["a", "b", "a-2", "a-3"]
+
+
+@pytest.mark.parametrize("bad", ["../x.md", "/etc/passwd", "a/../../x.md", "", "a\\b.md"])
+def test_safe_join_refuses_escapes(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(ValueError):
+        safe_join(tmp_path / "out", bad)
+
+
+def test_safe_join_is_not_a_prefix_check(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        safe_join(tmp_path / "site", "../site-evil/x.md")
+    assert safe_join(tmp_path / "site", "briefings/x.md") == (tmp_path / "site" / "briefings" / "x.md").resolve()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["a: b", "--- x", "# not a comment", "{braces}", "@at", "*star", "yes", "2024-01-01", "北汽: 新", "'quoted' \"both\""],
+)
+def test_front_matter_round_trips_any_title(title: str) -> None:
+    text = frontmatter.dump({"title": title, "date": None, "companies": []})
+    assert yaml.safe_load(text.split("---\n")[1]) == {"title": title, "date": None, "companies": []}
