@@ -46,7 +46,8 @@ def test_bad_seeds_get_one_line_each_and_the_rest_still_build(tmp_path: Path) ->
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "blank.txt").write_text("   \n\n\t\n", encoding="utf-8")
     (seeds / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (seeds / "chrome.txt").write_text("Share To weixin sina\n\nLeave a Reply\n\nCopyright 2024 Site\n", encoding="utf-8")
+    chrome = "Share To weixin sina\n\nLeave a Reply\n\nCopyright 2024 Site\n"
+    (seeds / "chrome.txt").write_text(chrome, encoding="utf-8")
     (seeds / "bad-yaml.md").write_text("---\ntitle: [unclosed\n---\n\nBody text of the article.\n", encoding="utf-8")
     (seeds / "bad-type.md").write_text("---\ntitle: Fine\ntopics: batteries\n---\n\nSome body.\n", encoding="utf-8")
     (seeds / ".DS_Store").write_bytes(b"\x00\x01binary")

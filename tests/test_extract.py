@@ -90,7 +90,7 @@ def test_wire_dateline_takes_the_year_from_a_page_stamp() -> None:
         (("Geely opens a plant", "Source: Jingcheng Evening Post"), "Jingcheng Evening Post"),
         (("Geely opens a plant", "Article: Auto Review"), "Auto Review"),
         (("PEARL RIVER AUTO NEWS", "Geely opens a plant in Hefei", "By Zhou Jing"), "PEARL RIVER AUTO NEWS"),
-        (("Geely opens a plant in Hefei", "© 2024 Pearl River Auto News. All rights reserved."), "Pearl River Auto News"),
+        (("Geely opens a plant", "© 2024 Pearl River Auto News. All rights reserved."), "Pearl River Auto News"),
         (("Geely opens a plant in Hefei", "Copyright 2023 Auto Trade Monitor. Terms | Privacy"), "Auto Trade Monitor"),
         (("Geely opens a plant in Hefei", "More from Smart Mobility Brief"), "Smart Mobility Brief"),
         (("Industry dynamics", "Geely may take over a plant, report says-CnEVPost"), "CnEVPost"),

@@ -37,7 +37,7 @@ def test_safe_join_is_not_a_prefix_check(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["a: b", "--- x", "# not a comment", "{braces}", "@at", "*star", "yes", "2024-01-01", "北汽: 新", "'quoted' \"both\""],
+    ["a: b", "--- x", "# not a comment", "{braces}", "@at", "*star", "yes", "2024-01-01", "北汽: 新", "'q' \"both\""],
 )
 def test_front_matter_round_trips_any_title(title: str) -> None:
     text = frontmatter.dump({"title": title, "date": None, "companies": []})
