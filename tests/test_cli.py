@@ -69,7 +69,8 @@ def test_bad_seeds_get_one_line_each_and_the_rest_still_build(tmp_path: Path) ->
 
 def test_missing_seeds_folder_is_an_error(tmp_path: Path) -> None:
     result = run("build", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1 and "seeds folder not found" in result.stderr
+    assert result.returncode == 1
+    assert "seeds folder not found" in result.stderr
 
 
 def test_removed_seed_leaves_no_stale_page(tmp_path: Path) -> None:
@@ -82,7 +83,8 @@ def test_removed_seed_leaves_no_stale_page(tmp_path: Path) -> None:
     victim.unlink()
     assert run("build", "--seeds", str(seeds), "--out", str(out)).returncode == 0
     after = {p.name for p in (out / "briefings").glob("*.md")}
-    assert len(after) == len(before) - 1 and after < before
+    assert len(after) == len(before) - 1
+    assert after < before
 
 
 def test_editor_front_matter_overrides_inference(tmp_path: Path) -> None:
@@ -101,8 +103,12 @@ def test_editor_front_matter_overrides_inference(tmp_path: Path) -> None:
     (page,) = (out / "briefings").glob("*.md")
     meta = front_matter(page)
     assert meta["title"] == "NIO opens its swap network: a first"
-    assert meta["date"] == "2024-01-15" and meta["source"] == "EV Notes" and meta["author"] is None
+    assert meta["date"] == "2024-01-15"
+    assert meta["source"] == "EV Notes"
+    assert meta["author"] is None
     assert meta["companies"] == ["nio"]
     body = page.read_text(encoding="utf-8").split("---\n", 2)[2]
-    assert "# NIO opens" not in body and "Image:" not in body
-    assert "## Why partners" in body and "<script>" not in body
+    assert "# NIO opens" not in body
+    assert "Image:" not in body
+    assert "## Why partners" in body
+    assert "<script>" not in body

@@ -148,7 +148,9 @@ def test_title_source_prefix() -> None:
 def test_summary_is_the_lede_cut_at_a_sentence() -> None:
     long = " ".join(f"Sentence number {i} says something about the car market in China." for i in range(20))
     summary = summarise(["Short.", long])
-    assert summary.startswith("Sentence number 0") and summary.endswith(".") and len(summary) <= 300
+    assert summary.startswith("Sentence number 0")
+    assert summary.endswith(".")
+    assert len(summary) <= 300
     assert summarise(["BEIJING, Nov. 30 (Xinhua) -- China is steering its auto sector toward the future."]) == (
         "China is steering its auto sector toward the future."
     )

@@ -60,22 +60,34 @@ _NAME_PART = r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"
 PERSON = re.compile(rf"(?:{_NAME_PART})(?:\s(?:van|von|de|da|der|bin|al)?\s?(?:{_NAME_PART})){{1,3}}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 NOT_NAME_WORDS = frozenset(
-    [
-        "the", "and", "of", "for", "news", "auto", "daily", "review", "post", "times", "home", "more", "share",
-        "menu", "search", "subscribe", "login", "sign", "world", "china", "beijing", "group", "motor", "motors",
-        "press", "media", "agency", "editor", "staff", "reporter", "report", "updated", "posted", "comments",
-    ]
+    re.findall(
+        r"\w+",
+        "the and of for news auto daily review post times home more share menu search subscribe login sign world "
+        "china beijing group motor motors press media agency editor staff reporter report updated posted comments "
+        "brief desk dispatch monitor wire weekly journal herald insight insights magazine tribune gazette asia europe "
+        "trade mobility markets business tech technology network online today weekly notes digest bulletin",
+    )
 )
 
 
-def is_person_name(text: str) -> bool:
-    """True when `text` is just a person's name ("Sophie Tan", "Zhou Jing", "刘岩")."""
+def is_person_name(text: str, allow_caps: bool = False) -> bool:
+    """True when `text` is just a person's name ("Sophie Tan", "刘岩"; "ZHAO YIMENG" only with allow_caps)."""
     text = text.strip()
+    if allow_caps and is_upper(text):
+        text = text.title()
     if _HAN_NAME.fullmatch(text):
         return True
     if not PERSON.fullmatch(text):
         return False
     return not any(part.lower().strip(".") in NOT_NAME_WORDS for part in text.split())
+
+
+def person_names(text: str) -> list[str] | None:
+    """The names in "Zhang Yan and Brenda Goh" / "A, B & C", or None when any part is not a name."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|、)\s*", text.strip()) if p.strip()]
+    if not parts or not all(is_person_name(p, allow_caps=True) for p in parts):
+        return None
+    return [p.title() if is_upper(p) else p for p in parts]
 
 
 def split_fields(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.rules.bylines import BYLINE_LABEL, ROLE
-from generator.clean.text import is_person_name
+from generator.clean.text import is_person_name, person_names
 from generator.model import Doc, Kind
 
 _AUTHOR_LABEL = re.compile(
@@ -17,11 +17,11 @@ _POSTED_BY = re.compile(r"\bby\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 
 def _name(text: str) -> str | None:
-    text = re.split(r",|\s[|·•]\s|\s{2,}", text)[0].strip()
-    names = [part.strip() for part in re.split(r"\s+(?:and|&)\s+|、", text)]
-    if names and all(is_person_name(n) for n in names):
-        return " and ".join(names) if len(names) > 1 else names[0]
-    return None
+    text = re.split(r"\s[|·•]\s|\s{2,}|;|\s+(?:in|for|at)\s+[A-Z]", text)[0].strip()
+    names = person_names(text)
+    if names is None and "," in text:
+        names = person_names(text.split(",")[0])  # "Tomasz Weber, Brussels correspondent"
+    return " and ".join(names) if names else None
 
 
 def byline_author(doc: Doc) -> str | None:
@@ -30,12 +30,18 @@ def byline_author(doc: Doc) -> str | None:
         if line.kind not in (Kind.BYLINE, Kind.DATE):
             continue
         text = line.text.strip()
+        parts = re.split(r"\s*[|·•]\s*|\s{2,}", text)
         if line.kind is Kind.DATE:
             posted = _POSTED_BY.search(text)
             if posted and is_person_name(posted.group("name")):
                 return posted.group("name")
+            for part in parts:
+                label = re.match(r"^by\s+", part, re.I)
+                found = _name(part[label.end():]) if label else None
+                if found:
+                    return found
             continue
-        for part in re.split(r"\s*[|·•]\s*|\s{2,}", text):
+        for part in parts:
             label = _AUTHOR_LABEL.match(part)
             if label and label.end() > 0:
                 found = _name(part[label.end():])

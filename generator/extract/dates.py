@@ -23,8 +23,9 @@ _MON = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _TIME = (
-    r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|AM|PM))?"
-    r"(?:\s*(?:UTC|GMT|CST|BJT|[+-]\d{2}:?\d{2}))?)?"
+    r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+    r"(?:\s*(?:(?:UTC|GMT|CST|BJT|HKT|SGT|CET|CEST|EST|EDT|PST|PDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|[+-]\d{2}:?\d{2}))?)?"
 )
 
 # Each pattern names its parts; `order` says how to read two small numbers (ambiguous day/month).
@@ -36,6 +37,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy?", r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\s?(?P<y>(?:19|20)\d{2})(?![\d/])"),
         ("md y", r"(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
         ("text", r"(?<![\w])" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
+        ("text", r"(?<![\w\d])(?P<d>\d{1,2})-" + _MON + r"-(?P<y>(?:19|20)\d{2})(?!\d)"),
         ("text", r"(?<![\w\d])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
          + r",?\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
     )

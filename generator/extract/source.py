@@ -6,8 +6,8 @@ import re
 
 from generator.clean.base import body_start
 from generator.clean.rules.injected import site_suffix
-from generator.clean.rules.sources import SOURCE_LABEL
-from generator.clean.text import is_upper, split_fields, words
+from generator.clean.rules.sources import SOURCE_LABEL, source_name
+from generator.clean.text import is_upper, person_names, split_fields, words
 from generator.extract.dates import DATELINE
 from generator.model import Doc, Kind
 
@@ -38,8 +38,7 @@ def _from_source_lines(doc: Doc) -> str | None:
         if line.kind is Kind.SOURCE:
             match = SOURCE_LABEL.match(line.text.strip())
             if match:
-                name = re.split(r"\s{2,}|\s[|·]\s", match.group("name"))[0]
-                return _tidy(name)
+                return _tidy(source_name(match.group("name")))
     return None
 
 
@@ -51,6 +50,19 @@ def _from_dateline(doc: Doc) -> str | None:
                 agency = match.group("agency").strip()
                 return _AGENCIES.get(agency.lower(), agency)
             return None
+    return None
+
+
+def _from_stamp(doc: Doc) -> str | None:
+    """A publication named inside a byline or date row ("By ZHAO YIMENG | CHINA DAILY | Updated: …")."""
+    for line in doc.lines:
+        if line.kind not in (Kind.DATE, Kind.BYLINE):
+            continue
+        for part in re.split(r"\s*[|｜·•]\s*|\s{2,}", line.text.strip()):
+            if re.search(r"[:：\d]|^by\b", part, re.I) or person_names(part):
+                continue
+            if PUBLICATION_WORDS.search(part) and len(words(part)) <= 5:
+                return _tidy(part)
     return None
 
 
@@ -91,7 +103,7 @@ def _from_suffix(doc: Doc) -> str | None:
 
 def publication(doc: Doc) -> str | None:
     """The publication that published (or first published) the article."""
-    for finder in (_from_source_lines, _from_dateline, _from_footer, _from_masthead, _from_suffix):
+    for finder in (_from_source_lines, _from_dateline, _from_stamp, _from_footer, _from_masthead, _from_suffix):
         found = finder(doc)
         if found:
             return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, mark_lines
-from generator.clean.text import is_person_name, words
+from generator.clean.text import is_person_name, person_names, words
 from generator.model import Doc, Kind, Line
 
 BYLINE_LABEL = re.compile(
@@ -21,6 +21,10 @@ ROLE = re.compile(
 )
 
 
+# Agency credit trailers: "Reporting by A and B; Editing by C".
+_TRAILER = re.compile(r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by)\b", re.I)
+
+
 def _credit_row(text: str) -> bool:
     """True when every part of a row is a labelled credit ("Author: X | Layout: Y | Design: Z")."""
     parts = [p.strip() for p in re.split(r"\s*[|·•]\s*|\s{2,}", text) if p.strip()]
@@ -33,7 +37,7 @@ def _labelled(part: str) -> bool:
     if not label or label.end() == 0 or len(words(part)) > 7:
         return False
     rest = part[label.end():]
-    return bool(re.search(r"[:：]\s*$", part[: label.end()])) or is_person_name(rest.split(",")[0].strip())
+    return bool(re.search(r"[:：]\s*$", part[: label.end()])) or person_names(rest) is not None
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -42,6 +46,8 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
         return None
     label = BYLINE_LABEL.match(text)
     if label and label.end() > 0 and _credit_row(text):
+        return Kind.BYLINE
+    if _TRAILER.match(text) and len(words(text)) <= 40:
         return Kind.BYLINE
     role = ROLE.match(text)
     if role and is_person_name(role.group("name")):

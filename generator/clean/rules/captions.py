@@ -21,6 +21,9 @@ _CREDIT_TAIL = re.compile(
 _CREDIT_WORD = re.compile(
     r"\b(?:photo|image|picture|pic|credit|courtesy|file|xinhua|vcg|getty|reuters|ap|afp|ic)\b|摄|图", re.I
 )
+_PROVIDED = re.compile(
+    r"[(\[（【]\s*(?:file\s+)?(?:photo|image|picture|pic|video|图)\b[^()\[\]（）【】]{0,80}[)\]）】]\s*$", re.I
+)
 _CREDIT_ONLY = re.compile(r"^(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]", re.I)
 
 
@@ -31,6 +34,8 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     if _CREDIT_ONLY.match(text):
         return Kind.CREDIT
     if _LEAD.match(text):
+        return Kind.CAPTION
+    if _PROVIDED.search(text):
         return Kind.CAPTION
     tail = _CREDIT_TAIL.search(text)
     if tail and (_CREDIT_WORD.search(tail.group(0)) or "/" in tail.group(0)):

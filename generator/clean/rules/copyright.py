@@ -21,9 +21,11 @@ _LEGAL = re.compile(
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
+    if _STRONG.search(text) and (len(words(text)) <= 30 or re.match(r"^(?:copyright|©)", text, re.I)):
+        return Kind.COPYRIGHT
     if len(words(text)) > 30:
         return None
-    if _STRONG.search(text) or (_LEGAL.search(text) and not is_prose(text)):
+    if (_LEGAL.search(text) and not is_prose(text)):
         return Kind.COPYRIGHT
     return None
 

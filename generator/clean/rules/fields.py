@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, last_substantial, replace_line
+from generator.clean.rules.dates import is_date_line
 from generator.clean.text import ends_sentence, words
 from generator.extract.dates import find_dates
 from generator.model import Doc, Line
@@ -23,7 +24,7 @@ def _fields(line: Line) -> list[str] | None:
 def _date_prefix(line: Line) -> list[str] | None:
     """Split "date 2025-12-01 Some headline" into the date and the rest."""
     found = find_dates(line.text)
-    if not found or not _DATE_LABEL.match(line.text[: found[0].start]):
+    if not found or not _DATE_LABEL.match(line.text[: found[0].start]) or is_date_line(line.text):
         return None
     rest = line.text[found[0].end :].strip(" -|·:")
     if len(words(rest)) < 3:

@@ -55,6 +55,9 @@ def apply(doc: Doc) -> Doc:
         if lines[i].is_content:
             lines[i] = lines[i].mark(Kind.MASTHEAD, "headline")
     lines[pick] = lines[pick].mark(Kind.TITLE, "headline")
+    for i in range(pick + 1, start):
+        if lines[i].is_content and len(words(lines[i].text)) < 4:
+            lines[i] = lines[i].mark(Kind.WIDGET, "headline")  # player labels and buttons between headline and body
     title = _normal(lines[pick].text)
     for i in range(pick + 1, len(lines)):
         if lines[i].is_content and _normal(lines[i].text) == title:

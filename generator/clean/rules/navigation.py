@@ -14,7 +14,8 @@ _BREADCRUMB_LABEL = re.compile(
 _CRUMB = re.compile(r"\s(?:>|›|»|/|→)\s|^(?:home|首页)\s*(?:>|›|»|/|→)", re.I)
 _MENU_LABEL = re.compile(r"^(?:sections?|menu|categories|channels?|topics?|navigation)\s*[:：]\s*", re.I)
 _MENU_WORDS = re.compile(
-    r"^(?:home|menu|search|subscribe|sign in|sign up|log ?in|log ?out|register|edition[:：]?.*|about|contact|"
+    r"^(?:skip to (?:main )?content|skip navigation|back to top|top|loading\.*|close|"
+    r"home|menu|search|subscribe|sign in|sign up|log ?in|log ?out|register|edition[:：]?.*|about|contact|"
     r"english|中文|more|newsletters?|podcasts?|videos?|photos?|opinion|latest|account|my account)$",
     re.I,
 )

@@ -20,6 +20,12 @@ _LABEL = re.compile(
     r"post|page|briefing))?|font(?:\s+size)?|text\s+size|分享到?|字号)\s*[:：!]?",
     re.I,
 )
+_SOCIAL = re.compile(
+    r"^(?:follow us\b|follow (?:\w+ ){0,3}on (?:twitter|x|facebook|weibo|wechat|linkedin|instagram|youtube)\b|"
+    r"download (?:the |our )?(?:[\w.&-]+ ){0,3}app\b|get the app\b|scan (?:the )?qr code\b|"
+    r"扫码|关注我们|下载客户端)",
+    re.I,
+)
 _INVITE = re.compile(r"\b(?:share (?:it|this(?: article| story| post)?)|share with (?:your )?friends)\s*[!.]?$", re.I)
 
 
@@ -41,6 +47,8 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
         return None
     label = _LABEL.match(text)
     if label and label.end() > 0 and _widgets_only(text[label.end():]):
+        return Kind.SHARE
+    if _SOCIAL.match(text) and len(text.split()) <= 14:
         return Kind.SHARE
     if _INVITE.search(text) and len(text) < 60:
         return Kind.SHARE

@@ -15,9 +15,14 @@ SOURCE_LABEL = re.compile(
 )
 
 
+def source_name(value: str) -> str:
+    """The publication part of a source line's value ("Xinhua| 2024-01-11 17:03|Editor: x" -> "Xinhua")."""
+    return re.split(r"\s*[|｜·•]\s*|\s{2,}|\s+(?=\d{4}[-/.年])", value.strip())[0].strip()
+
+
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     match = SOURCE_LABEL.match(line.text.strip())
-    if match and len(words(match.group("name"))) <= 8:
+    if match and len(words(source_name(match.group("name")))) <= 8:
         return Kind.SOURCE
     return None
 

@@ -21,6 +21,7 @@ def apply(doc: Doc) -> Doc:
         line = lines[index]
         if not line.is_content or _LIST_ITEM.match(line.text):
             continue
-        if not ends_sentence(line.text) or len(words(line.text)) < 3:
+        labelled = re.match(r"^[\w'’ ]{2,30}[:：]\s", line.text)
+        if not ends_sentence(line.text) or len(words(line.text)) < 3 or labelled:
             lines[index] = line.mark(Kind.FOOTER, "tail")
     return doc.with_lines(lines)
