@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from generator.clean.base import body_start
+from generator.clean.rules.injected import site_suffix
 from generator.clean.text import is_person_name, is_titleish, is_upper, words
 from generator.model import Doc, Kind
 
@@ -13,6 +14,9 @@ _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 
 
 def _normal(text: str) -> str:
+    suffix = site_suffix(text)
+    if suffix:
+        text = text[: text.rfind(suffix)]
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
@@ -21,8 +25,8 @@ def headline_shaped(text: str) -> bool:
     n = len(words(text))
     if not is_titleish(text) or n < 2 or is_person_name(text):
         return False
-    if re.search(r"\s[|]\s", text):
-        return False
+    if re.search(r"\s[|]\s", text) and not site_suffix(text):
+        return False  # a menu row, not "Headline | Site"
     return not (is_upper(text) and n <= 6)
 
 

@@ -29,7 +29,9 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     if crumbs and (re.search(r"\s(?:>|›|»|→)\s", text) or re.match(r"^(?:home|首页)\b", text, re.I)):
         return Kind.NAV
     fields = split_fields(_MENU_LABEL.sub("", text))
-    if len(fields) >= 3 and all(len(words(f)) <= 3 and not ends_sentence(f) for f in fields):
+    # Menus hold words; a row with figures in it is a table row or a stat line, not navigation.
+    menu_like = all(len(words(f)) <= 3 and not ends_sentence(f) and not re.search(r"\d", f) for f in fields)
+    if len(fields) >= 3 and menu_like:
         return Kind.NAV
     if fields and all(_MENU_WORDS.match(f) for f in fields) and len(words(text)) <= 8:
         return Kind.NAV
