@@ -64,6 +64,25 @@ def is_heading(line: Line, following: Line | None) -> bool:
     return len(words(after)) >= 8 or bool(BULLET.match(after) or NUMBERED.match(after)) or after.startswith("**")
 
 
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+")
+
+
+def _cells(text: str) -> list[str]:
+    """Cells of a scraped table row ("BYD | 3.02 million | +62%" or tab-separated)."""
+    if "|" not in text and "\t" not in text:
+        return []
+    return [cell for cell in _CELL_SPLIT.split(text.strip().strip("|")) if cell != ""]
+
+
+def _table(rows: list[list[str]]) -> Block:
+    """A Markdown table; the first scraped row is the header."""
+    width = max(len(row) for row in rows)
+    padded = [row + [""] * (width - len(row)) for row in rows]
+    out = ["| " + " | ".join(escape_inline(cell) for cell in padded[0]) + " |", "|" + "---|" * width]
+    out += ["| " + " | ".join(escape_inline(cell) for cell in row) + " |" for row in padded[1:]]
+    return Block("table", "\n".join(out))
+
+
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group content lines into Markdown blocks."""
     blocks: list[Block] = []
@@ -76,7 +95,19 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block("list", "\n".join(items)))
             items = []
 
+    rows: list[list[str]] = []
     for index, line in enumerate(lines):
+        cells = _cells(line.text)
+        if len(cells) >= 2 and (rows and line.blank_before == 0 and len(cells) == len(rows[0]) or not rows):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if rows or (following is not None and following.blank_before == 0
+                        and len(_cells(following.text)) == len(cells)):
+                flush()
+                rows.append(cells)
+                continue
+        if rows:
+            blocks.append(_table(rows))
+            rows = []
         text = _collapse(line.text)
         following = lines[index + 1] if index + 1 < len(lines) else None
         bullet, number = BULLET.match(text), NUMBERED.match(text)
@@ -99,6 +130,8 @@ def to_blocks(lines: list[Line]) -> list[Block]:
         else:
             blocks.append(Block("paragraph", _escape_block_start(escape_inline(text))))
     flush()
+    if rows:
+        blocks.append(_table(rows))
     return blocks
 
 
