@@ -1,7 +1,7 @@
 """MkDocs hook: hands build_site()'s pages to MkDocs in memory (never writes into docs/).
 
 Enabled by `hooks: [generator/mkdocs_hook.py]` in mkdocs.yml. On every build, and on every `mkdocs serve`
-reload (mkdocs.yml watches seeds/ and generator/):
+rebuild (mkdocs.yml watches seeds/ and generator/):
 
 - on_files: runs the pipeline over `seeds/` next to mkdocs.yml, adds each page as a generated File, and logs
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
@@ -13,31 +13,65 @@ reload (mkdocs.yml watches seeds/ and generator/):
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `mkdocs` run from a checkout without `pip install -e .`
-    sys.path.insert(0, str(ROOT))
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-from generator.model import BuildResult  # noqa: E402
-from generator.pipeline import build_site  # noqa: E402
-from generator.render import render_listing  # noqa: E402
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from generator.model import BuildResult
+
+ROOT = Path(__file__).resolve().parent.parent  # the project: generator/ and mkdocs.yml
 
 log = logging.getLogger("mkdocs.hooks.briefings")
 
 LATEST_MARKER = "<!-- latest-briefings -->"
 LATEST_LIMIT = 20
-# Front-matter strings that Material or overrides/main.html print into the page.
+# Front-matter strings that Material or overrides/ print into the page.
 HTML_META_KEYS = ("title", "author", "description", "source", "summary")
 
-# The result of the current build, keyed by the build's config object, for on_page_markdown.
-_results: dict[int, BuildResult] = {}
+
+@dataclass(frozen=True)
+class _Build:
+    result: BuildResult
+    latest: str  # Markdown that replaces LATEST_MARKER
+
+
+# The current build, keyed by the build's config object, for on_page_markdown.
+_builds: dict[int, _Build] = {}
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process is `mkdocs serve`."""
+    global _serving
+    _serving = command == "serve"
+
+
+def _generator() -> tuple[Callable[[Path], BuildResult], Callable[..., str]]:
+    """build_site and render_listing; under `mkdocs serve` imported afresh, so that an edit to the generator
+    takes effect on the next rebuild (MkDocs loads this hook module only once per process).
+
+    The project's own generator/ comes first: MkDocs restores sys.path after loading a hook, so this is done here,
+    at build time, not at import time."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    if _serving:
+        for name in [name for name in sys.modules if name == "generator" or name.startswith("generator.")]:
+            del sys.modules[name]
+        importlib.invalidate_caches()
+    pipeline = importlib.import_module("generator.pipeline")
+    render = importlib.import_module("generator.render")
+    return pipeline.build_site, render.render_listing
 
 
 def seeds_dir(config: MkDocsConfig) -> Path:
@@ -47,9 +81,11 @@ def seeds_dir(config: MkDocsConfig) -> Path:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Build every page from the seeds and add it to MkDocs' files in memory."""
+    build_site, render_listing = _generator()
     result = build_site(seeds_dir(config))
-    _results.clear()
-    _results[id(config)] = result
+    _builds.clear()
+    latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
+    _builds[id(config)] = _Build(result, latest)
     for error in result.errors:
         log.warning(str(error))
     for rel_path, text in result.pages.items():
@@ -63,15 +99,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the home page's latest-briefings marker; make generated pages' metadata HTML-safe."""
-    result = _results.get(id(config))
-    if result is None:
+    build = _builds.get(id(config))
+    if build is None:
         raise RuntimeError("on_page_markdown ran before on_files: the hook has no build result")
-    if page.file.generated_by is not None and page.file.src_uri in result.pages:
+    if page.file.generated_by is not None and page.file.src_uri in build.result.pages:
         for key in HTML_META_KEYS:
             value = page.meta.get(key)
             if isinstance(value, str):
                 page.meta[key] = html.escape(value)
     if page.is_homepage and LATEST_MARKER in markdown:
-        latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
-        markdown = markdown.replace(LATEST_MARKER, latest)
+        markdown = markdown.replace(LATEST_MARKER, build.latest)
     return markdown
