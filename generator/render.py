@@ -10,12 +10,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator import frontmatter
 from generator.model import Briefing
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
 
 
 def md_escape(text: object) -> str:
     """Escape text so Markdown shows it literally (and raw HTML cannot sneak in)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", str(text).replace("&", "&amp;").replace("<", "&lt;"))
 
 
 @cache

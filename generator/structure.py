@@ -13,8 +13,9 @@ NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)、]\s+")
 _QUOTES = "\"'“”‘’「」『』"
 # The author's own **bold** and *italics* survive; every other markup character is escaped.
 _EMPHASIS = re.compile(r"(\*\*[^*\n]+?\*\*|(?<![\w*])\*[^*\s](?:[^*\n]*?[^*\s])?\*(?![\w*]))")
-# Characters that would turn plain scraped text into markup if left alone.
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|#~])")
+# Characters that would turn plain scraped text into markup if left alone. Python-Markdown (MkDocs)
+# honours a backslash before these; "<" and "&" are written as entities instead.
+_ESCAPE = re.compile(r"([\\`*_\[\]>|#])")
 
 
 def escape_inline(text: str) -> str:
@@ -32,7 +33,7 @@ def escape_inline(text: str) -> str:
 
 def _escape(text: str) -> str:
     text = text.replace("&", "&amp;") if re.search(r"&#?\w+;", text) else text
-    return _ESCAPE.sub(r"\\\1", text)
+    return _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
 
 
 def _escape_block_start(text: str) -> str:

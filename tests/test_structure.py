@@ -40,7 +40,7 @@ def test_runs_of_spaces_collapse() -> None:
 
 def test_raw_html_and_link_syntax_are_escaped_but_emphasis_kept() -> None:
     assert escape_inline('<script>alert(1)</script> [x](javascript:alert(1)) **bold** *it*') == (
-        "\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) **bold** *it*"
+        "&lt;script\\>alert(1)&lt;/script\\> \\[x\\](javascript:alert(1)) **bold** *it*"
     )
 
 
