@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="turn seeds into briefing pages")
     build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
     build.add_argument("--out", type=Path, default=Path("build/docs"), help="output folder (default: build/docs)")
+    build.add_argument("--data", type=Path, default=Path("data"),
+                       help="registry folder with companies.yml and topics.yml (default: data)")
     explain = commands.add_parser("explain", help="show how the cleaner classified each line of a seed")
     explain.add_argument("seed", type=Path)
     args = parser.parse_args(argv)
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seeds.is_dir():
         print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
         return 1
-    result = build_site(args.seeds)
+    result = build_site(args.seeds, args.data if args.data.is_dir() else None)
     try:
         write_pages(args.out, result.pages)
     except (OSError, ValueError) as exc:

@@ -57,7 +57,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def _generator() -> tuple[Callable[[Path], BuildResult], Callable[..., str]]:
+def _generator() -> tuple[Callable[..., BuildResult], Callable[..., str]]:
     """build_site and render_listing; under `mkdocs serve` imported afresh, so that an edit to the generator
     takes effect on the next rebuild (MkDocs loads this hook module only once per process).
 
@@ -79,10 +79,15 @@ def seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "seeds"
 
 
+def data_dir(config: MkDocsConfig) -> Path:
+    """The registry folder: `data/` beside mkdocs.yml."""
+    return Path(config.config_file_path).resolve().parent / "data"
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Build every page from the seeds and add it to MkDocs' files in memory."""
     build_site, render_listing = _generator()
-    result = build_site(seeds_dir(config))
+    result = build_site(seeds_dir(config), data_dir(config))
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
     _builds[id(config)] = _Build(result, latest)

@@ -136,7 +136,7 @@ class Briefing:
     word_count: int = 0
     companies: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    extra: tuple[tuple[str, object], ...] = ()  # editor front matter keys we pass through
+    institutions: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -155,4 +155,4 @@ class BuildResult:
 
     pages: dict[str, str]
     briefings: tuple[Briefing, ...]
-    errors: tuple[SeedError, ...]
+    errors: tuple[Exception, ...]  # SeedError or RegistryError: each prints as one line

@@ -11,6 +11,9 @@ from generator import frontmatter
 from generator.clean import clean, to_doc
 from generator.decode import decode
 from generator.editor import editor_blocks
+from generator.entities.link import link_corpus
+from generator.entities.recognise import Recogniser
+from generator.entities.registry import Registry, RegistryError, load_registry
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.dates import plausible
@@ -19,8 +22,8 @@ from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.load import read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
-from generator.paths import seed_slug, unique_slugs
-from generator.render import render_briefing, render_listing
+from generator.paths import seed_slug, slugify, unique_slugs
+from generator.render import render_site
 from generator.structure import structure
 
 STAGES = ("load", "decode", "clean", "structure", "extract", "recognise", "render", "write")
@@ -85,7 +88,7 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
     return meta, blocks, data
 
 
-def make_briefing(seed: RawSeed, today: dt.date) -> Briefing:
+def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Briefing:
     """One seed through decode, clean, structure and extract; raises SeedError when no article is left."""
     text = decode(seed)
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
@@ -97,7 +100,8 @@ def make_briefing(seed: RawSeed, today: dt.date) -> Briefing:
         raise SeedError(seed.name, "no headline found")
     summary = data.get("summary") if isinstance(data.get("summary"), str) else summarise(paragraphs)
     words = sum(len(plain(block.text).split()) for block in blocks)
-    extra = tuple((k, v) for k, v in data.items() if k in ("companies", "topics", "institutions", "language"))
+    companies, institutions = recogniser.companies(meta.title, paragraphs_and_items(blocks))
+    topics = recogniser.topics(meta.title, paragraphs_and_items(blocks), companies + institutions)
     return Briefing(
         seed=Path(seed.name).name,
         slug=seed_slug(meta.title, seed.name),
@@ -106,13 +110,27 @@ def make_briefing(seed: RawSeed, today: dt.date) -> Briefing:
         summary=str(summary).strip(),
         kind="editor" if is_markdown else "scraped",
         word_count=words,
-        companies=tuple(str(c) for c in data.get("companies", []) or []) if is_markdown else (),
-        topics=tuple(str(t) for t in data.get("topics", []) or []) if is_markdown else (),
-        extra=tuple((k, v) for k, v in extra if k not in ("companies", "topics")),
+        companies=_given(data, "companies", companies),
+        topics=_given(data, "topics", topics),
+        institutions=_given(data, "institutions", institutions),
+        language=str(data.get("language") or "en"),
     )
 
 
-def gather(seeds_dir: Path, today: dt.date) -> tuple[list[Briefing], list[SeedError]]:
+def _given(data: dict[str, object], key: str, inferred: tuple[str, ...]) -> tuple[str, ...]:
+    """An editor's list from front matter (as slugs) when present, else what recognition found."""
+    value = data.get(key)
+    if not isinstance(value, list):
+        return inferred
+    return tuple(dict.fromkeys(slugify(str(item)) for item in value if slugify(str(item))))
+
+
+def paragraphs_and_items(blocks: list[Block]) -> list[str]:
+    """The running text of the body (paragraphs, list items, tables and quotes) as plain text, in order."""
+    return [plain(block.text) for block in blocks if block.kind in ("paragraph", "list", "table", "quote")]
+
+
+def gather(seeds_dir: Path, today: dt.date, recogniser: Recogniser) -> tuple[list[Briefing], list[SeedError]]:
     """Every seed in name order through the per-seed stages; errors are collected, not raised."""
     briefings: list[Briefing] = []
     errors: list[SeedError] = []
@@ -121,21 +139,32 @@ def gather(seeds_dir: Path, today: dt.date) -> tuple[list[Briefing], list[SeedEr
             errors.append(item)
             continue
         try:
-            briefings.append(make_briefing(item, today))
+            briefings.append(make_briefing(item, today, recogniser))
         except SeedError as exc:
             errors.append(exc)
     slugs = unique_slugs([b.slug for b in briefings])
     return [replace(b, slug=s) for b, s in zip(briefings, slugs, strict=True)], errors
 
 
-def render_pages(briefings: list[Briefing]) -> dict[str, str]:
-    """Every generated page by its path relative to the docs folder."""
-    pages = {f"briefings/{b.slug}.md": render_briefing(b) for b in briefings}
-    pages["briefings.md"] = render_listing(briefings, "briefings.md.j2")
-    return dict(sorted(pages.items()))
+def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[RegistryError]]:
+    """The registry under `data_dir`; an empty one (and the error) when it is missing or invalid."""
+    if data_dir is None:
+        return Registry(companies={}, topics={}), []
+    try:
+        return load_registry(data_dir), []
+    except RegistryError as exc:
+        return Registry(companies={}, topics={}), [exc]
 
 
-def build_site(seeds_dir: Path, today: dt.date | None = None) -> BuildResult:
-    """Run the whole pipeline over a seeds folder: pages by relative path, briefings, and rejected seeds."""
-    briefings, errors = gather(seeds_dir, today or build_date())
-    return BuildResult(pages=render_pages(briefings), briefings=tuple(briefings), errors=tuple(errors))
+def build_site(seeds_dir: Path, data_dir: Path | None = None, today: dt.date | None = None) -> BuildResult:
+    """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
+    and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
+    registry, registry_errors = load_registry_or_empty(data_dir)
+    recogniser = Recogniser(registry)
+    briefings, errors = gather(seeds_dir, today or build_date(), recogniser)
+    corpus = link_corpus(registry, briefings)
+    return BuildResult(
+        pages=render_site(corpus, recogniser),
+        briefings=corpus.briefings,
+        errors=(*registry_errors, *errors),
+    )

@@ -8,8 +8,24 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import frontmatter
+from generator.entities.link import Corpus, link_first_mentions, newest_first
+from generator.entities.recognise import Recogniser
+from generator.entities.registry import KINDS, Company, Topic
 from generator.model import Briefing
 
+KIND_LABELS = {
+    "automaker": "Automakers",
+    "brand": "Brands",
+    "joint-venture": "Joint ventures",
+    "supplier": "Suppliers",
+    "technology": "Technology companies",
+    "government": "Government and regulators",
+    "association": "Industry associations",
+    "media": "News media",
+    "finance": "Exchanges and investors",
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
 
 
@@ -43,6 +59,7 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "author": meta.author,
         "companies": list(briefing.companies),
         "topics": list(briefing.topics),
+        "institutions": list(briefing.institutions),
         "seed": briefing.seed,
         "summary": briefing.summary,
         "language": briefing.language,
@@ -51,24 +68,113 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
     }
     if meta.url:
         data["url"] = meta.url
-    for key, value in briefing.extra:
-        data.setdefault(key, value)
     return data
 
 
-def render_briefing(briefing: Briefing) -> str:
-    """A briefing page: front matter, then the cleaned article."""
-    body = environment().get_template("briefing.md.j2").render(briefing=briefing)
+def _href(from_dir: str, path: str) -> str:
+    """A relative Markdown link from a page in `from_dir` ("" or "briefings") to `path`."""
+    return path if not from_dir else "../" + path
+
+
+def _company_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[tuple[str, str]]:
+    companies = corpus.registry.companies
+    return [(companies[s].name, _href(from_dir, f"companies/{s}.md")) for s in slugs if s in companies]
+
+
+def _topic_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[tuple[str, str]]:
+    topics = corpus.registry.topics
+    return [(topics[s].name, _href(from_dir, f"topics/{s}.md")) for s in slugs if s in topics]
+
+
+def render_briefing(briefing: Briefing, corpus: Corpus, recogniser: Recogniser) -> str:
+    """A briefing page: front matter, company and topic chips, the article with first mentions linked,
+    and related briefings."""
+    known = tuple(s for s in (*briefing.companies, *briefing.institutions) if s in corpus.registry.companies)
+    href = {s: f"../companies/{s}.md" for s in known}
+    blocks = link_first_mentions(briefing.blocks, known, recogniser, href)
+    body = environment().get_template("briefing.md.j2").render(
+        briefing=briefing,
+        body="\n\n".join(block.text for block in blocks),
+        companies=_company_links(corpus, briefing.companies, "briefings"),
+        institutions=_company_links(corpus, briefing.institutions, "briefings"),
+        topics=_topic_links(corpus, briefing.topics, "briefings"),
+        related=corpus.related.get(briefing.slug, ()),
+    )
     return frontmatter.dump(front_matter(briefing)) + "\n" + body
 
 
 def by_recency(briefings: list[Briefing] | tuple[Briefing, ...]) -> list[Briefing]:
     """Newest first; undated briefings last, in title order."""
-    dated = sorted((b for b in briefings if b.meta.date), key=lambda b: (b.meta.date or "", b.slug), reverse=True)
-    undated = sorted((b for b in briefings if not b.meta.date), key=lambda b: (b.meta.title.casefold(), b.slug))
-    return dated + undated
+    return list(newest_first(list(briefings)))
 
 
 def render_listing(briefings: list[Briefing] | tuple[Briefing, ...], template: str, **extra: object) -> str:
     """A listing page (all briefings, or the latest few for the home page)."""
     return environment().get_template(template).render(briefings=by_recency(briefings), **extra)
+
+
+def render_company(company: Company, corpus: Corpus) -> str:
+    """A company page: profile, relationships, briefings, co-mentions and topics."""
+    registry = corpus.registry
+    ventures = [(jv, [registry.companies[p] for p in jv.partners if p != company.slug])
+                for jv in registry.ventures(company.slug)]
+    data = {"title": company.name, "description": company.description or company.name,
+            "company": company.slug, "kind": company.kind, "aliases": list(company.aliases)}
+    body = environment().get_template("company.md.j2").render(
+        company=company,
+        parent=registry.companies.get(company.parent) if company.parent else None,
+        children=sorted(registry.children(company.slug), key=lambda c: c.name.casefold()),
+        ventures=sorted(ventures, key=lambda v: v[0].name.casefold()),
+        partners=[registry.companies[p] for p in company.partners],
+        briefings=corpus.by_company.get(company.slug, ()),
+        co_mentions=[(registry.companies[s], n) for s, n in corpus.co_mentions(company.slug)],
+        topics=[(registry.topics[t], n) for t, n in corpus.topics_of(company.slug)],
+    )
+    return frontmatter.dump(data) + "\n" + body
+
+
+def render_topic(topic: Topic, corpus: Corpus) -> str:
+    """A topic page: description, briefings newest first, companies most associated."""
+    data = {"title": topic.name, "description": topic.description or topic.name, "topic": topic.slug}
+    body = environment().get_template("topic.md.j2").render(
+        topic=topic,
+        briefings=corpus.by_topic.get(topic.slug, ()),
+        companies=[(corpus.registry.companies[s], n) for s, n in corpus.companies_of_topic(topic.slug)],
+    )
+    return frontmatter.dump(data) + "\n" + body
+
+
+def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
+    """Briefings grouped by year, then month (newest first); undated last as year "Undated"."""
+    years: dict[str, dict[str, list[Briefing]]] = {}
+    for briefing in briefings:
+        date = briefing.meta.date
+        year = date[:4] if date else "Undated"
+        month = MONTH_NAMES[int(date[5:7]) - 1] if date else ""
+        years.setdefault(year, {}).setdefault(month, []).append(briefing)
+    return [(year, list(months.items())) for year, months in years.items()]
+
+
+def render_site(corpus: Corpus, recogniser: Recogniser) -> dict[str, str]:
+    """Every generated page by its path relative to the docs folder, in path order."""
+    env = environment()
+    registry = corpus.registry
+    pages = {f"briefings/{b.slug}.md": render_briefing(b, corpus, recogniser) for b in corpus.briefings}
+    pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
+    if registry.companies or registry.topics:
+        for company in registry.companies.values():
+            pages[f"companies/{company.slug}.md"] = render_company(company, corpus)
+        for topic in registry.topics.values():
+            pages[f"topics/{topic.slug}.md"] = render_topic(topic, corpus)
+        groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
+                                                   key=lambda c: c.name.casefold()))
+                  for kind in KINDS]
+        pages["companies.md"] = env.get_template("companies.md.j2").render(
+            groups=[g for g in groups if g[2]], counts={s: len(b) for s, b in corpus.by_company.items()},
+            total=len(registry.companies))
+        pages["topics.md"] = env.get_template("topics.md.j2").render(
+            topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
+            counts={s: len(b) for s, b in corpus.by_topic.items()})
+    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
+        years=_timeline(corpus.briefings), total=len(corpus.briefings))
+    return dict(sorted(pages.items()))

@@ -16,13 +16,14 @@ from generator.pipeline import build_site
 
 HERE = Path(__file__).parent
 SEEDS = HERE / "fixtures" / "seeds"
+DATA = HERE / "fixtures" / "data"
 GOLDEN = HERE / "golden"
 TODAY = dt.date(2026, 11, 25)  # a fixed build date keeps "dates after the build date" stable
 
 
 def test_golden_site(update_golden: bool) -> None:
     """Every generated page matches its golden copy, and there are no extra or missing pages."""
-    result = build_site(SEEDS, today=TODAY)
+    result = build_site(SEEDS, DATA, today=TODAY)
     assert not result.errors
     if update_golden:
         for old in GOLDEN.rglob("*.md"):
@@ -44,4 +45,4 @@ def test_golden_site(update_golden: bool) -> None:
 
 def test_build_is_deterministic() -> None:
     """Two builds of the same inputs give identical pages."""
-    assert build_site(SEEDS, today=TODAY).pages == build_site(SEEDS, today=TODAY).pages
+    assert build_site(SEEDS, DATA, today=TODAY).pages == build_site(SEEDS, DATA, today=TODAY).pages

@@ -26,6 +26,7 @@ from generator.pipeline import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"  # a small copy of the registry
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "generator")
 
 # The copies of seeds/ that the site is built from (named, so that other fixtures added there later do not
@@ -210,6 +211,7 @@ def make_project(base: Path, seeds: dict[str, bytes]) -> Path:
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(source, project / part)
+    shutil.copytree(FIXTURE_DATA, project / "data")
     (project / "seeds").mkdir()
     for name, data in seeds.items():
         (project / "seeds" / name).write_bytes(data)
@@ -302,10 +304,11 @@ def test_metadata_header_shows_date_source_author_and_reading_time(site: Site) -
 def test_article_body_has_the_section_headings_as_h2(site: Site) -> None:
     for briefing in site.result.briefings:
         headings = [plain(b.text.lstrip("#")) for b in briefing.blocks if b.kind == "heading" and b.level == 2]
-        assert site.briefing_page(briefing).h2 == headings, briefing.seed
+        # The article's own sections, then the generated "Related briefings" section.
+        assert [h for h in site.briefing_page(briefing).h2 if h != "Related briefings"] == headings, briefing.seed
     h2 = site.briefing_page(site.briefing("000_9d0c473e86c7d007.txt")).h2
     assert [h for h in h2 if h in HEADINGS_000] == list(HEADINGS_000)
-    assert site.briefing_page(site.briefing(EDITOR_SEED)).h2 == ["What changed", "What to watch"]
+    assert site.briefing_page(site.briefing(EDITOR_SEED)).h2[:2] == ["What changed", "What to watch"]
 
 
 def test_article_body_has_no_site_chrome_and_no_byline(site: Site) -> None:

@@ -1,0 +1,125 @@
+"""Link: the whole-corpus pass. Back-links, related briefings, co-mentions and counts for every page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator.entities.recognise import Recogniser
+from generator.entities.registry import Registry
+from generator.model import Block, Briefing
+
+RELATED_LIMIT = 5
+# Topics are broad: a topic shared with thousands of briefings only breaks ties between company-linked ones.
+_TOPIC_WEIGHT = 1
+_COMPANY_WEIGHT = 3
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every briefing with what the corpus knows about it and about each company and topic."""
+
+    registry: Registry
+    briefings: tuple[Briefing, ...]
+    by_company: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
+    by_topic: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
+    related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by briefing slug, best first
+
+    def co_mentions(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
+        """Companies most often named in the same briefings as `slug`."""
+        counts: Counter[str] = Counter()
+        for briefing in self.by_company.get(slug, ()):
+            counts.update(c for c in (*briefing.companies, *briefing.institutions)
+                          if c != slug and c in self.registry.companies)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def topics_of(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
+        """Topics of the briefings that name `slug`, most frequent first."""
+        counts = Counter(t for b in self.by_company.get(slug, ()) for t in b.topics if t in self.registry.topics)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def companies_of_topic(self, topic: str, limit: int = 15) -> list[tuple[str, int]]:
+        """Companies most often named in briefings under `topic`."""
+        counts = Counter(c for b in self.by_topic.get(topic, ()) for c in b.companies if c in self.registry.companies)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def newest_first(briefings: list[Briefing]) -> tuple[Briefing, ...]:
+    """Dated briefings newest first, then undated ones by title."""
+    dated = sorted((b for b in briefings if b.meta.date), key=lambda b: (b.meta.date or "", b.slug), reverse=True)
+    undated = sorted((b for b in briefings if not b.meta.date), key=lambda b: (b.meta.title.casefold(), b.slug))
+    return tuple(dated + undated)
+
+
+def _related(briefing: Briefing, by_company: dict[str, list[Briefing]], by_topic: dict[str, list[Briefing]],
+             rank: dict[str, int]) -> tuple[Briefing, ...]:
+    """Briefings sharing companies (strongly) or topics (weakly) with `briefing`, best first."""
+    score: Counter[str] = Counter()
+    found: dict[str, Briefing] = {}
+    for slug in (*briefing.companies, *briefing.institutions):
+        for other in by_company.get(slug, ()):
+            if other.slug != briefing.slug:
+                score[other.slug] += _COMPANY_WEIGHT if slug in briefing.companies else 1
+                found[other.slug] = other
+    for topic in briefing.topics:
+        postings = by_topic.get(topic, ())
+        for other in postings if len(postings) <= 200 else [o for o in postings if o.slug in found]:
+            if other.slug != briefing.slug:
+                score[other.slug] += _TOPIC_WEIGHT
+                found[other.slug] = other
+    best = sorted(score, key=lambda s: (-score[s], rank[s]))[:RELATED_LIMIT]
+    return tuple(found[s] for s in best)
+
+
+def link_corpus(registry: Registry, briefings: list[Briefing]) -> Corpus:
+    """Index the corpus by company and topic and find each briefing's related briefings."""
+    ordered = newest_first(briefings)
+    rank = {b.slug: i for i, b in enumerate(ordered)}
+    by_company: dict[str, list[Briefing]] = defaultdict(list)
+    by_topic: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in ordered:
+        for slug in (*briefing.companies, *briefing.institutions):
+            if slug in registry.companies:
+                by_company[slug].append(briefing)
+        for topic in briefing.topics:
+            if topic in registry.topics:
+                by_topic[topic].append(briefing)
+    related = {b.slug: _related(b, by_company, by_topic, rank) for b in ordered}
+    return Corpus(
+        registry=registry,
+        briefings=ordered,
+        by_company={k: tuple(v) for k, v in by_company.items()},
+        by_topic={k: tuple(v) for k, v in by_topic.items()},
+        related=related,
+    )
+
+
+# Spans of Markdown that must not get a link inside them: links, images, code, autolinks, HTML entities.
+_PROTECTED = re.compile(r"!?\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`+[^`]*`+|<[^>\s]+>|&#?\w+;")
+
+
+def link_first_mentions(blocks: tuple[Block, ...], slugs: tuple[str, ...], recogniser: Recogniser,
+                        href: dict[str, str]) -> tuple[Block, ...]:
+    """Link the first mention of each company in the body's paragraphs and lists to its page."""
+    todo = set(slugs)
+    out = []
+    for block in blocks:
+        if not todo or block.kind not in ("paragraph", "list", "quote"):
+            out.append(block)
+            continue
+        text = block.text
+        protected = [m.span() for m in _PROTECTED.finditer(text)]
+        pieces, last = [], 0
+        for mention in recogniser.mentions(text):
+            if mention.slug not in todo or any(a < mention.end and mention.start < b for a, b in protected):
+                continue
+            if text[mention.start - 1 : mention.start] == "\\":
+                continue
+            pieces.append(text[last : mention.start])
+            pieces.append(f"[{mention.text}]({href[mention.slug]})")
+            last = mention.end
+            todo.discard(mention.slug)
+        pieces.append(text[last:])
+        out.append(Block(block.kind, "".join(pieces), block.level))
+    return tuple(out)

@@ -1,0 +1,226 @@
+"""Registry: load and validate data/companies.yml and data/topics.yml (errors name the file and line)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
+INSTITUTION_KINDS = ("government", "association", "media")
+KINDS = COMPANY_KINDS + INSTITUTION_KINDS
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+COMPANY_KEYS = ("slug", "name", "kind", "country", "parent", "partners", "aliases", "description")
+TOPIC_KEYS = ("slug", "name", "description", "keywords", "kinds", "min_score")
+
+
+class RegistryError(Exception):
+    """A problem in a registry file, reported as `path:line: error: message`."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: error: {message}")
+
+
+@dataclass(frozen=True)
+class Company:
+    """An organisation in the registry (companies, brands and joint ventures, and institutions)."""
+
+    slug: str
+    name: str
+    kind: str
+    country: str
+    parent: str | None
+    partners: tuple[str, ...]
+    aliases: tuple[str, ...]
+    description: str
+    line: int = 0
+
+    @property
+    def is_institution(self) -> bool:
+        """Government bodies, associations, media and finance: listed apart from companies."""
+        return self.kind in INSTITUTION_KINDS
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A phrase that signals a topic, with its weight."""
+
+    phrase: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of the controlled vocabulary and the rule that assigns it."""
+
+    slug: str
+    name: str
+    description: str
+    keywords: tuple[Keyword, ...]
+    min_score: int
+    line: int = 0
+    kinds: tuple[tuple[str, int], ...] = ()  # organisation kinds whose mention signals the topic, with weights
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every company and topic, by slug, in file order."""
+
+    companies: dict[str, Company]
+    topics: dict[str, Topic]
+
+    def children(self, slug: str) -> list[Company]:
+        """Brands and subsidiaries whose parent is `slug`."""
+        return [c for c in self.companies.values() if c.parent == slug]
+
+    def ventures(self, slug: str) -> list[Company]:
+        """Joint ventures that `slug` is a partner in."""
+        return [c for c in self.companies.values() if slug in c.partners]
+
+
+def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
+    """The YAML list of mappings in a registry file, each with its 1-based line number."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise RegistryError(label, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return []
+    if not isinstance(data, list) or node is None or not isinstance(node, yaml.SequenceNode):
+        raise RegistryError(label, 1, "the file must be a list of entries")
+    out = []
+    for item, item_node in zip(data, node.value, strict=True):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            raise RegistryError(label, line, "each entry must be a mapping")
+        out.append((line, item))
+    return out
+
+
+def _check_keys(label: str, line: int, item: dict, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
+    for key in item:
+        if key not in allowed:
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+            raise RegistryError(label, line, f"unknown field '{key}'{extra}")
+    for key in required:
+        if item.get(key) in (None, "", []):
+            raise RegistryError(label, line, f"missing field '{key}'")
+
+
+def _str_list(label: str, line: int, item: dict, key: str) -> tuple[str, ...]:
+    value = item.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RegistryError(label, line, f"'{key}' must be a list of names")
+    return tuple(v.strip() for v in value)
+
+
+def parse_companies(text: str, label: str) -> dict[str, Company]:
+    """Companies from the text of companies.yml; raises RegistryError on the first problem."""
+    companies: dict[str, Company] = {}
+    seen_names: dict[str, tuple[str, int]] = {}
+    for line, item in _entries(Path(label), text, label):
+        _check_keys(label, line, item, COMPANY_KEYS, ("slug", "name", "kind"))
+        slug = str(item["slug"])
+        if not _SLUG.match(slug):
+            raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
+        if slug in companies:
+            raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {companies[slug].line})")
+        kind = str(item["kind"])
+        if kind not in KINDS:
+            raise RegistryError(label, line, f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
+        company = Company(
+            slug=slug,
+            name=str(item["name"]).strip(),
+            kind=kind,
+            country=str(item.get("country") or ""),
+            parent=str(item["parent"]) if item.get("parent") else None,
+            partners=_str_list(label, line, item, "partners"),
+            aliases=_str_list(label, line, item, "aliases"),
+            description=" ".join(str(item.get("description") or "").split()),
+            line=line,
+        )
+        for name in company.names:
+            key = name.casefold()
+            if key in seen_names and seen_names[key][0] != slug:
+                other, other_line = seen_names[key]
+                message = f"alias '{name}' of '{slug}' is already used by '{other}' (line {other_line})"
+                raise RegistryError(label, line, message)
+            seen_names[key] = (slug, line)
+        companies[slug] = company
+    for company in companies.values():
+        if company.parent and company.parent not in companies:
+            raise RegistryError(label, company.line, f"unknown parent '{company.parent}'")
+        for partner in company.partners:
+            if partner not in companies:
+                raise RegistryError(label, company.line, f"unknown partner '{partner}'")
+        if company.kind == "joint-venture" and len(company.partners) < 2:
+            raise RegistryError(label, company.line, f"joint venture '{company.slug}' needs at least two partners")
+        if company.kind == "brand" and not company.parent:
+            raise RegistryError(label, company.line, f"brand '{company.slug}' needs a parent")
+    _check_cycles(companies, label)
+    return companies
+
+
+def _check_cycles(companies: dict[str, Company], label: str) -> None:
+    for company in companies.values():
+        seen, current = {company.slug}, company.parent
+        while current:
+            if current in seen:
+                raise RegistryError(label, company.line, f"'{company.slug}' is its own ancestor through '{current}'")
+            seen.add(current)
+            current = companies[current].parent
+
+
+def parse_topics(text: str, label: str) -> dict[str, Topic]:
+    """Topics from the text of topics.yml; raises RegistryError on the first problem."""
+    topics: dict[str, Topic] = {}
+    for line, item in _entries(Path(label), text, label):
+        _check_keys(label, line, item, TOPIC_KEYS, ("slug", "name", "keywords"))
+        slug = str(item["slug"])
+        if not _SLUG.match(slug):
+            raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
+        if slug in topics:
+            raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {topics[slug].line})")
+        keywords = []
+        for entry in item["keywords"] if isinstance(item["keywords"], list) else [None]:
+            if not (isinstance(entry, dict) and isinstance(entry.get("phrase"), str) and entry["phrase"].strip()
+                    and isinstance(entry.get("weight", 1), int)):
+                raise RegistryError(label, line, f"topic '{slug}': each keyword needs a phrase and an integer weight")
+            keywords.append(Keyword(entry["phrase"].strip(), int(entry.get("weight", 1))))
+        kinds = item.get("kinds") or {}
+        if not isinstance(kinds, dict) or not all(k in KINDS and isinstance(w, int) for k, w in kinds.items()):
+            raise RegistryError(label, line, f"topic '{slug}': kinds must map organisation kinds to integer weights")
+        min_score = item.get("min_score", 3)
+        if not isinstance(min_score, int) or min_score < 1:
+            raise RegistryError(label, line, f"topic '{slug}': min_score must be a positive whole number")
+        topics[slug] = Topic(slug, str(item["name"]), " ".join(str(item.get("description") or "").split()),
+                             tuple(keywords), min_score, line, tuple(sorted(kinds.items())))
+    return topics
+
+
+def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
+    """Read companies.yml and topics.yml from `data_dir` (either may be absent: an empty registry)."""
+    def read(name: str) -> tuple[str, str]:
+        path = data_dir / name
+        label = path.relative_to(label_root).as_posix() if label_root else path.as_posix()
+        try:
+            return (path.read_text(encoding="utf-8") if path.is_file() else ""), label
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RegistryError(label, 1, f"cannot read file: {exc}") from None
+
+    companies = parse_companies(*read("companies.yml"))
+    topics = parse_topics(*read("topics.yml"))
+    return Registry(companies=companies, topics=topics)
