@@ -35,7 +35,7 @@ def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SeedError(name, f"front matter is not valid YAML: {problem}", line) from None

@@ -62,7 +62,7 @@ def test_bad_seeds_get_one_line_each_and_the_rest_still_build(tmp_path: Path) ->
     assert "empty file" in by_file["empty.txt"]
     assert "binary" in by_file["binary.txt"]
     assert "no article text" in by_file["chrome.txt"]
-    assert by_file["bad-yaml.md"].startswith("bad-yaml.md:3: error: front matter is not valid YAML")
+    assert by_file["bad-yaml.md"].startswith("bad-yaml.md:2: error: front matter is not valid YAML")
     assert by_file["bad-type.md"].startswith("bad-type.md:3: error: front matter 'topics' must be list")
     assert [p.name for p in (out / "briefings").glob("*.md")] == ["geely-opens-a-new-plant-in-hefei.md"]
 
@@ -112,3 +112,28 @@ def test_editor_front_matter_overrides_inference(tmp_path: Path) -> None:
     assert "Image:" not in body
     assert "## Why partners" in body
     assert "<script>" not in body
+
+
+def test_a_broken_registry_is_one_line_and_briefings_still_build(tmp_path: Path) -> None:
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    data.mkdir()
+    (seeds / "good.txt").write_text(GOOD, encoding="utf-8")
+    (data / "companies.yml").write_text("- slug: arcfox\n  name: ARCFOX\n  kind: brand\n  parent: baic\n")
+    result = run("build", "--seeds", str(seeds), "--data", str(data), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{data / 'companies.yml'}:1: error: unknown parent 'baic'"
+    assert (tmp_path / "out" / "briefings" / "geely-opens-a-new-plant-in-hefei.md").is_file()
+
+
+def test_companies_and_topics_are_recognised_with_the_registry(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    data = Path(__file__).parent / "fixtures" / "data"
+    assert run("build", "--seeds", str(SEEDS), "--data", str(data), "--out", str(out)).returncode == 0
+    meta = front_matter(out / "briefings" / "xiaomi-may-take-over-baics-plant-in-qingdao-report-says.md")
+    assert meta["companies"][:2] == ["xiaomi", "baic-group"]
+    assert "bloomberg" in meta["institutions"]
+    assert "bloomberg" not in meta["companies"]
+    assert "production-capacity" in meta["topics"]
+    assert (out / "companies" / "baic-group.md").is_file()
+    assert (out / "topics" / "hydrogen.md").is_file()

@@ -93,7 +93,8 @@ def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Where the broken construct starts (an unclosed bracket) beats where the parser gave up (end of file).
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise RegistryError(label, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
     if data is None:
