@@ -16,10 +16,12 @@ import html
 import importlib
 import logging
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 if TYPE_CHECKING:
@@ -49,6 +51,30 @@ class _Build:
 # The current build, keyed by the build's config object, for on_page_markdown.
 _builds: dict[int, _Build] = {}
 _serving = False
+
+
+@event_priority(50)  # before the search plugin's on_config, which loads the dictionary
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Give the search plugin's Chinese segmenter (jieba) the registry's Chinese names as a user dictionary,
+    so that 北汽集团 or 长安汽车 are indexed as words. The file lives in a temporary folder, never in docs/."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary on every run
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or search.config.get("jieba_dict_user"):
+        return config
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from generator.entities.registry import RegistryError, chinese_names, load_registry
+
+    try:
+        names = chinese_names(load_registry(data_dir(config)))
+    except RegistryError:
+        return config  # on_files reports the error
+    if names:
+        folder = Path(tempfile.mkdtemp(prefix="briefings-jieba-"))
+        path = folder / "registry.dict"
+        path.write_text("".join(f"{name} 1000 nz\n" for name in names), encoding="utf-8")
+        search.config["jieba_dict_user"] = str(path)
+    return config
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -87,7 +113,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Build every page from the seeds and add it to MkDocs' files in memory."""
     build_site, render_listing = _generator()
-    result = build_site(seeds_dir(config), data_dir(config))
+    result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "")
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
     _builds[id(config)] = _Build(result, latest)

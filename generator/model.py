@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from generator.extract.figures import Figure
+
 
 class SeedError(Exception):
     """A seed that cannot become a briefing; the message is one line for the user."""
@@ -137,6 +139,7 @@ class Briefing:
     companies: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def body(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from generator.entities.registry import Registry, RegistryError, load_registry
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.dates import plausible
+from generator.extract.figures import key_figures
 from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
@@ -100,8 +102,9 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         raise SeedError(seed.name, "no headline found")
     summary = data.get("summary") if isinstance(data.get("summary"), str) else summarise(paragraphs)
     words = sum(len(plain(block.text).split()) for block in blocks)
-    companies, institutions = recogniser.companies(meta.title, paragraphs_and_items(blocks))
-    topics = recogniser.topics(meta.title, paragraphs_and_items(blocks), companies + institutions)
+    units = paragraphs_and_items(blocks)
+    companies, institutions = recogniser.companies(meta.title, units)
+    topics = recogniser.topics(meta.title, units, companies + institutions)
     return Briefing(
         seed=Path(seed.name).name,
         slug=seed_slug(meta.title, seed.name),
@@ -114,6 +117,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         topics=_given(data, "topics", topics),
         institutions=_given(data, "institutions", institutions),
         language=str(data.get("language") or "en"),
+        figures=key_figures([meta.title, *units]),
     )
 
 
@@ -126,8 +130,17 @@ def _given(data: dict[str, object], key: str, inferred: tuple[str, ...]) -> tupl
 
 
 def paragraphs_and_items(blocks: list[Block]) -> list[str]:
-    """The running text of the body (paragraphs, list items, tables and quotes) as plain text, in order."""
-    return [plain(block.text) for block in blocks if block.kind in ("paragraph", "list", "table", "quote")]
+    """The running text of the body as plain text, in order: each paragraph, quote, list item and table row."""
+    units: list[str] = []
+    for block in blocks:
+        if block.kind in ("paragraph", "quote"):
+            units.append(plain(block.text))
+        elif block.kind in ("list", "table"):
+            for line in block.text.splitlines():
+                text = plain(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+|^\||\|$", "", line).replace(" | ", "; "))
+                if text and not re.fullmatch(r"[-|: ]+", text):
+                    units.append(text)
+    return units
 
 
 def gather(seeds_dir: Path, today: dt.date, recogniser: Recogniser) -> tuple[list[Briefing], list[SeedError]]:
@@ -156,7 +169,9 @@ def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[Regist
         return Registry(companies={}, topics={}), [exc]
 
 
-def build_site(seeds_dir: Path, data_dir: Path | None = None, today: dt.date | None = None) -> BuildResult:
+def build_site(
+    seeds_dir: Path, data_dir: Path | None = None, today: dt.date | None = None, base_url: str = ""
+) -> BuildResult:
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
     and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
     registry, registry_errors = load_registry_or_empty(data_dir)
@@ -164,7 +179,7 @@ def build_site(seeds_dir: Path, data_dir: Path | None = None, today: dt.date | N
     briefings, errors = gather(seeds_dir, today or build_date(), recogniser)
     corpus = link_corpus(registry, briefings)
     return BuildResult(
-        pages=render_site(corpus, recogniser),
+        pages=render_site(corpus, recogniser, base_url),
         briefings=corpus.briefings,
         errors=(*registry_errors, *errors),
     )

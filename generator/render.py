@@ -11,6 +11,7 @@ from generator import frontmatter
 from generator.entities.link import Corpus, link_first_mentions, newest_first
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
+from generator.feeds import atom_feed, json_export
 from generator.model import Briefing
 
 KIND_LABELS = {
@@ -24,6 +25,8 @@ KIND_LABELS = {
     "media": "News media",
     "finance": "Exchanges and investors",
 }
+SITE_TITLE = "China Auto Market Briefings"
+FIGURE_BRIEFINGS = 10  # a company page gathers the key figures of its newest briefings
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
@@ -65,6 +68,7 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "language": briefing.language,
         "word_count": briefing.word_count,
         "reading_time": briefing.reading_minutes,
+        "key_figures": [{"value": f.value, "context": f.context} for f in briefing.figures],
     }
     if meta.url:
         data["url"] = meta.url
@@ -119,7 +123,9 @@ def render_company(company: Company, corpus: Corpus) -> str:
     ventures = [(jv, [registry.companies[p] for p in jv.partners if p != company.slug])
                 for jv in registry.ventures(company.slug)]
     data = {"title": company.name, "description": company.description or company.name,
-            "company": company.slug, "kind": company.kind, "aliases": list(company.aliases)}
+            "company": company.slug, "kind": company.kind, "aliases": list(company.aliases),
+            # Material's search weighs tags far above text: the page ranks first for any of its names.
+            "tags": list(company.names), "search": {"boost": 2}}
     body = environment().get_template("company.md.j2").render(
         company=company,
         parent=registry.companies.get(company.parent) if company.parent else None,
@@ -129,13 +135,15 @@ def render_company(company: Company, corpus: Corpus) -> str:
         briefings=corpus.by_company.get(company.slug, ()),
         co_mentions=[(registry.companies[s], n) for s, n in corpus.co_mentions(company.slug)],
         topics=[(registry.topics[t], n) for t, n in corpus.topics_of(company.slug)],
+        figures=[(b, f) for b in corpus.by_company.get(company.slug, ())[:FIGURE_BRIEFINGS] for f in b.figures],
     )
     return frontmatter.dump(data) + "\n" + body
 
 
 def render_topic(topic: Topic, corpus: Corpus) -> str:
     """A topic page: description, briefings newest first, companies most associated."""
-    data = {"title": topic.name, "description": topic.description or topic.name, "topic": topic.slug}
+    data = {"title": topic.name, "description": topic.description or topic.name, "topic": topic.slug,
+            "tags": [topic.name], "search": {"boost": 2}}
     body = environment().get_template("topic.md.j2").render(
         topic=topic,
         briefings=corpus.by_topic.get(topic.slug, ()),
@@ -155,8 +163,8 @@ def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str
     return [(year, list(months.items())) for year, months in years.items()]
 
 
-def render_site(corpus: Corpus, recogniser: Recogniser) -> dict[str, str]:
-    """Every generated page by its path relative to the docs folder, in path order."""
+def render_site(corpus: Corpus, recogniser: Recogniser, base_url: str = "") -> dict[str, str]:
+    """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order."""
     env = environment()
     registry = corpus.registry
     pages = {f"briefings/{b.slug}.md": render_briefing(b, corpus, recogniser) for b in corpus.briefings}
@@ -175,6 +183,8 @@ def render_site(corpus: Corpus, recogniser: Recogniser) -> dict[str, str]:
         pages["topics.md"] = env.get_template("topics.md.j2").render(
             topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
             counts={s: len(b) for s, b in corpus.by_topic.items()})
+    pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
+    pages["briefings.json"] = json_export(corpus.briefings, base_url)
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(
         years=_timeline(corpus.briefings), total=len(corpus.briefings))
     return dict(sorted(pages.items()))

@@ -26,14 +26,15 @@ def test_golden_site(update_golden: bool) -> None:
     result = build_site(SEEDS, DATA, today=TODAY)
     assert not result.errors
     if update_golden:
-        for old in GOLDEN.rglob("*.md"):
+        for old in (p for p in GOLDEN.rglob("*") if p.is_file()):
             old.unlink()
         for rel, text in result.pages.items():
             target = GOLDEN / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         pytest.skip("golden pages regenerated")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    files = (p for p in GOLDEN.rglob("*") if p.is_file())
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in files}
     assert sorted(result.pages) == sorted(expected)
     for rel, text in result.pages.items():
         if text != expected[rel]:

@@ -225,3 +225,9 @@ def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
     companies = parse_companies(*read("companies.yml"))
     topics = parse_topics(*read("topics.yml"))
     return Registry(companies=companies, topics=topics)
+
+
+def chinese_names(registry: Registry) -> list[str]:
+    """Every name or alias written in Chinese characters, sorted (for the search segmenter's dictionary)."""
+    han = re.compile(r"[\u3400-\u9fff]")
+    return sorted({name for c in registry.companies.values() for name in c.names if han.search(name)})

@@ -1,0 +1,109 @@
+"""Key figures: the quantities an article states (money, units, shares, capacities) with the clause around them.
+
+A figure needs a unit, a currency or a magnitude word, so years, dates, page numbers and bare counters
+never qualify; the text comes from the cleaned body, so view counts and other chrome are already gone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|mn|bn)\b)"
+_CURRENCY_BEFORE = r"(?:US\$|HK\$|\$|€|¥|£|(?:RMB|CNY|USD|EUR|HKD)\s?)"
+_MONEY_AFTER = (
+    r"(?:yuan|renminbi|RMB|CNY|(?:US|U\.S\.|Hong Kong)\s(?:dollars?)|dollars?|euros?|won|yen|pounds?)"
+)
+_UNIT = (
+    r"(?:percentage points?|percent|per cent|%|units?|vehicles?|cars?|passenger cars?|EVs?|NEVs?|orders?|"
+    r"deliveries|stations?|swap stations|charging stations|plants?|factories|jobs|employees|workers|engineers|"
+    r"dealers|dealerships|stores|sales networks|models|km|kilometers|kilometres|kWh|GWh|MWh|Wh/kg|GW|MW|kW|"
+    r"square meters|square metres|sqm|hectares|tonnes|tons|seats|buses|coaches|trucks|charge cycles|cycles|"
+    r"minutes|hours|years|times)"
+)
+FIGURE = re.compile(
+    rf"(?<![\w.,/-])(?:(?P<cur>{_CURRENCY_BEFORE})(?P<n1>{_NUMBER})(?P<m1>{_MAGNITUDE})?"
+    rf"|(?P<n2>{_NUMBER})(?P<m2>{_MAGNITUDE})?(?:[\s-]?(?P<money>{_MONEY_AFTER})"
+    rf"|(?P<unit>(?:\s(?!of\b|in\b|and\b|or\b|to\b|the\b)[a-z][a-z-]{{2,14}})?\s?{_UNIT}))?)"
+    r"(?![\w])",
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
+_LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)\s*$")
+_CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s+|\s+(?:--|—|–)\s+|\s\((?=[^)]*\))")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\"“‘'(])")
+MAX_FIGURES = 8
+MAX_CONTEXT_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity and the clause that says what it measures."""
+
+    value: str
+    context: str
+
+
+def _weight(m: re.Match[str]) -> int:
+    if m.group("cur") or m.group("money"):
+        return 3
+    unit = (m.group("unit") or "").strip().lower().split()[-1] if m.group("unit") else ""
+    if unit in ("%", "percent", "per cent") or unit.startswith("percentage"):
+        return 2
+    if unit in ("minutes", "hours", "years", "times"):
+        return 1 if (m.group("m2") or m.group("m1")) else 0
+    if unit:
+        return 3 if (m.group("m2") or m.group("m1")) else 2
+    return 2 if (m.group("m2") or m.group("m1")) else 0
+
+
+def _context(sentence: str, start: int, end: int) -> str:
+    """The clause of `sentence` around [start, end), at most MAX_CONTEXT_WORDS words."""
+    pieces, pos = [], 0
+    for sep in _CLAUSE_SPLIT.finditer(sentence):
+        pieces.append((pos, sep.start()))
+        pos = sep.end()
+    pieces.append((pos, len(sentence)))
+    first = last = next(i for i, (a, b) in enumerate(pieces) if start < b or i == len(pieces) - 1)
+    # A short clause ("BYD: 17.0%") borrows its neighbours: the label before it, then what follows.
+    while len(sentence[pieces[first][0] : pieces[last][1]].split()) < 6 and (first > 0 or last + 1 < len(pieces)):
+        if first > 0:
+            first -= 1
+        else:
+            last += 1
+    a, b = pieces[first][0], pieces[last][1]
+    clause = sentence[a:b].strip(" ,;:—–-(").rstrip(".")
+    words = clause.split()
+    if len(words) > MAX_CONTEXT_WORDS:
+        # Keep the words nearest the figure.
+        offset = len(sentence[a:start].split())
+        lo = max(0, min(offset - MAX_CONTEXT_WORDS // 2, len(words) - MAX_CONTEXT_WORDS))
+        clause = ("… " if lo else "") + " ".join(words[lo : lo + MAX_CONTEXT_WORDS]) + (
+            " …" if lo + MAX_CONTEXT_WORDS < len(words) else "")
+    return clause[0].upper() + clause[1:] if clause else clause
+
+
+def key_figures(paragraphs: list[str], limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
+    """The most telling figures of an article, in the order it states them, each value once."""
+    found: list[tuple[int, int, Figure]] = []
+    seen: set[str] = set()
+    order = 0
+    for paragraph in paragraphs:
+        for sentence in _SENTENCE_SPLIT.split(paragraph):
+            for m in FIGURE.finditer(sentence):
+                number = m.group("n1") or m.group("n2")
+                weight = _weight(m)
+                if weight == 0 or (_YEAR.match(number) and not (m.group("cur") or m.group("money"))):
+                    continue
+                if _LABEL_BEFORE.search(sentence[: m.start()]):
+                    continue
+                value = " ".join(m.group(0).split())
+                key = (number + (m.group("m1") or m.group("m2") or "")).replace(" ", "").casefold()
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append((weight, order, Figure(value, _context(sentence, m.start(), m.end()))))
+                order += 1
+    best = sorted(found, key=lambda f: (-f[0], f[1]))[:limit]
+    return tuple(f for _, _, f in sorted(best, key=lambda f: f[1]))

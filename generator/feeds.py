@@ -1,0 +1,79 @@
+"""Feeds and exports: an Atom feed of the newest briefings and a JSON file of every briefing's metadata."""
+
+from __future__ import annotations
+
+import json
+import uuid
+import xml.etree.ElementTree as ET
+
+from generator.model import Briefing
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50
+_NAMESPACE = uuid.UUID("6f1c2a8e-4d5b-4c1e-9a77-0d2b6c1f5e11")  # fixed: entry ids stay the same across builds
+
+
+def briefing_url(briefing: Briefing, base_url: str = "") -> str:
+    """The briefing's address in the built site, absolute when the site's own address is known."""
+    return f"{base_url.rstrip('/')}/briefings/{briefing.slug}/" if base_url else f"briefings/{briefing.slug}/"
+
+
+def _stamp(date: str | None) -> str:
+    return f"{date or '1970-01-01'}T00:00:00Z"
+
+
+def atom_feed(briefings: tuple[Briefing, ...], title: str, base_url: str = "") -> str:
+    """An Atom 1.0 feed of the newest briefings (undated ones are left out: a feed is a time line)."""
+    ET.register_namespace("", ATOM)
+    dated = [b for b in briefings if b.meta.date][:FEED_SIZE]
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = base_url or f"urn:uuid:{uuid.uuid5(_NAMESPACE, title)}"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0].meta.date if dated else None)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base_url.rstrip('/')}/feed.xml" if base_url
+                  else "feed.xml")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base_url or "./")
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = title
+    for briefing in dated:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = briefing.meta.title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(_NAMESPACE, briefing.seed)}"
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=briefing_url(briefing, base_url))
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(briefing.meta.date)
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(briefing.meta.date)
+        if briefing.meta.author or briefing.meta.source:
+            who = ET.SubElement(entry, f"{{{ATOM}}}author")
+            ET.SubElement(who, f"{{{ATOM}}}name").text = briefing.meta.author or briefing.meta.source
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = briefing.summary
+        for slug in (*briefing.topics, *briefing.companies):
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=slug)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def json_export(briefings: tuple[Briefing, ...], base_url: str = "") -> str:
+    """Every briefing's metadata, newest first, as JSON for other tools."""
+    records = [
+        {
+            "slug": b.slug,
+            "url": briefing_url(b, base_url),
+            "title": b.meta.title,
+            "date": b.meta.date,
+            "source": b.meta.source,
+            "author": b.meta.author,
+            "companies": list(b.companies),
+            "institutions": list(b.institutions),
+            "topics": list(b.topics),
+            "summary": b.summary,
+            "key_figures": [{"value": f.value, "context": f.context} for f in b.figures],
+            "seed": b.seed,
+            "language": b.language,
+            "word_count": b.word_count,
+            "reading_time": b.reading_minutes,
+        }
+        for b in briefings
+    ]
+    text = json.dumps({"version": 1, "count": len(records), "briefings": records}, ensure_ascii=False, indent=1)
+    # Same data, but no markup characters: the file stays inert even if something embeds it in a page.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,0 +1,45 @@
+"""The Atom feed and the JSON export, read back by a feed library and a JSON parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import feedparser
+
+from generator.pipeline import build_site
+
+HERE = Path(__file__).parent
+RESULT = build_site(HERE / "fixtures" / "seeds", HERE / "fixtures" / "data", today=dt.date(2026, 11, 25))
+
+
+def test_atom_feed_is_valid_and_lists_dated_briefings_newest_first() -> None:
+    feed = feedparser.parse(RESULT.pages["feed.xml"])
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    dated = [b for b in RESULT.briefings if b.meta.date]
+    assert [e.title for e in feed.entries] == [b.meta.title for b in dated]
+    first = feed.entries[0]
+    assert first.link == f"briefings/{dated[0].slug}/"
+    assert first.published.startswith(dated[0].meta.date)
+    assert first.summary == dated[0].summary
+    assert {t.term for t in first.tags} >= set(dated[0].topics)
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
+
+
+def test_feed_links_are_absolute_when_the_site_address_is_known() -> None:
+    result = build_site(HERE / "fixtures" / "seeds", today=dt.date(2026, 11, 25), base_url="https://wiki.example/")
+    feed = feedparser.parse(result.pages["feed.xml"])
+    assert feed.entries[0].link.startswith("https://wiki.example/briefings/")
+
+
+def test_json_export_holds_every_briefing_with_its_metadata() -> None:
+    data = json.loads(RESULT.pages["briefings.json"])
+    assert data["count"] == len(RESULT.briefings) == len(data["briefings"])
+    record = next(r for r in data["briefings"] if r["seed"] == "004_17d935ea4638a39c.txt")
+    assert record["date"] == "2025-12-01"
+    assert record["source"] == "Xinhua"
+    assert "leapmotor" in record["companies"]
+    assert "intelligent-connected-vehicles" in record["topics"]
+    assert any(f["value"] == "1 trillion yuan" for f in record["key_figures"])
