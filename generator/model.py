@@ -140,6 +140,8 @@ class Briefing:
     topics: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    path: str = ""  # the seed's path under the seeds folder (the file name, or sub/folder/name)
+    original: str = ""  # the seed's decoded text, published beside the briefing
 
     @property
     def body(self) -> str:

@@ -118,6 +118,8 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         institutions=_given(data, "institutions", institutions),
         language=str(data.get("language") or "en"),
         figures=key_figures([meta.title, *units]),
+        path=seed.name,
+        original=text,
     )
 
 

@@ -69,6 +69,7 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "word_count": briefing.word_count,
         "reading_time": briefing.reading_minutes,
         "key_figures": [{"value": f.value, "context": f.context} for f in briefing.figures],
+        "original": original_path(briefing),
     }
     if meta.url:
         data["url"] = meta.url
@@ -88,6 +89,11 @@ def _company_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> lis
 def _topic_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[tuple[str, str]]:
     topics = corpus.registry.topics
     return [(topics[s].name, _href(from_dir, f"topics/{s}.md")) for s in slugs if s in topics]
+
+
+def original_path(briefing: Briefing) -> str:
+    """Where the seed's own text is published in the site (plain text, never rendered)."""
+    return f"sources/{briefing.path}.txt"
 
 
 def render_briefing(briefing: Briefing, corpus: Corpus, recogniser: Recogniser) -> str:
@@ -168,6 +174,7 @@ def render_site(corpus: Corpus, recogniser: Recogniser, base_url: str = "") -> d
     env = environment()
     registry = corpus.registry
     pages = {f"briefings/{b.slug}.md": render_briefing(b, corpus, recogniser) for b in corpus.briefings}
+    pages.update({original_path(b): b.original for b in corpus.briefings})
     pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
     if registry.companies or registry.topics:
         for company in registry.companies.values():

@@ -298,6 +298,7 @@ def test_metadata_header_shows_date_source_author_and_reading_time(site: Site) -
         if briefing.meta.author:
             expected["Author"] = briefing.meta.author
         expected["Reading time"] = f"{briefing.reading_minutes} min"
+        expected["Seed"] = briefing.seed
         assert meta == expected, briefing.seed
 
 
