@@ -93,7 +93,7 @@ def _topic_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[
 
 def original_path(briefing: Briefing) -> str:
     """Where the seed's own text is published in the site (plain text, never rendered)."""
-    return f"sources/{briefing.path}.txt"
+    return f"sources/{briefing.path}" if briefing.path.endswith(".txt") else f"sources/{briefing.path}.txt"
 
 
 def render_briefing(briefing: Briefing, corpus: Corpus, recogniser: Recogniser) -> str:
