@@ -1,0 +1,475 @@
+"""The built site in a real browser: Playwright for Python driving Debian's Chromium (/usr/bin/chromium).
+
+The site is built once with `mkdocs build --strict` from a temporary copy of the project (the fixture seeds and
+fixture registry of test_site.py, SOURCE_DATE_EPOCH fixed), served on 127.0.0.1 by the standard library's
+http.server, and opened in one browser context. Every request, failed request, HTTP error, console error, page
+error and dialog of every test is recorded; a test that causes any of them, or any request to a host other than
+127.0.0.1, fails at teardown. Screenshots go to test-artifacts/ at the project root (uploaded by CI).
+
+Chromium is never downloaded (`playwright install` is not used): without /usr/bin/chromium the tests skip
+locally and fail when CI is set.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pytest
+from test_site import ANCHORS, EDITOR_SEED, EDITOR_TEXT, FIXTURE_SEEDS, ROOT, SEED_FILES, make_project, mkdocs_build
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium phones home, and this machine's closed network refuses the connections.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOST = "127.0.0.1"
+ARTIFACTS = ROOT / "test-artifacts"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 10_000
+
+# The newest dated fixture briefing heads the home page's "Latest briefings".
+NEWEST_SEED = "002_93a2c013a5a9bea7.txt"
+QINGDAO_BRIEFING = "briefings/xiaomi-may-take-over-baics-plant-in-qingdao-report-says/"
+BAIC_GROUP = "companies/baic-group/"
+SEARCH_INITIALIZING = "Initializing search"
+SEARCH_PLACEHOLDER = "Type to start searching"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally; in CI a missing browser is a failure, never a silent skip."""
+    if in_ci():
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+try:
+    from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+except ImportError:  # pragma: no cover - the `test` extra installs it
+    sync_playwright = None
+
+
+# --- the site and its server ------------------------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the signature of the base class
+        pass
+
+
+@dataclass
+class Served:
+    site: Path
+    base: str  # http://127.0.0.1:<port>/
+
+    def url(self, rel: str = "") -> str:
+        return self.base + rel
+
+    def rel(self, url: str) -> str:
+        """The site-relative path of a URL on the server, without query and fragment."""
+        parts = urlsplit(url)
+        assert parts.hostname == HOST, url
+        return parts.path.lstrip("/")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    seeds = {name: (FIXTURE_SEEDS / name).read_bytes() for name in SEED_FILES}
+    seeds[EDITOR_SEED] = EDITOR_TEXT.encode("utf-8")
+    base = tmp_path_factory.mktemp("browser")
+    project = make_project(base, seeds)
+    site = base / "site"
+    run = mkdocs_build(project, site)
+    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
+    server = http.server.ThreadingHTTPServer((HOST, 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield Served(site, f"http://{HOST}:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --- the browser and what it does ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Traffic:
+    """Everything the browser asked for, and everything that went wrong, in the order it happened."""
+
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    # data: and blob: URLs are made inside the page and go to no host.
+    return parts.scheme in ("data", "blob") or (parts.scheme == "http" and parts.hostname == HOST)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if sync_playwright is None:
+        unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    if not CHROMIUM.is_file():
+        unavailable(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium fonts-noto-cjk)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture(scope="module")
+def context(browser: Browser, traffic: Traffic) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light", locale="en-US")
+    context.set_default_timeout(TIMEOUT_MS)
+    problems = traffic.problems
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            problems.append(f"HTTP {response.status}: {response.url}")
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            where = message.page.url if message.page else "?"
+            problems.append(f"console error on {where}: {message.text}")
+
+    def on_dialog(dialog: Any) -> None:
+        problems.append(f"{dialog.type} dialog: {dialog.message}")
+        dialog.dismiss()
+
+    context.on("request", lambda request: traffic.requests.append(request.url))
+    context.on("requestfailed", lambda request: problems.append(f"request failed: {request.url} ({request.failure})"))
+    context.on("response", on_response)
+    context.on("console", on_console)
+    context.on("weberror", lambda error: problems.append(f"page error: {error.error}"))
+    context.on("dialog", on_dialog)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
+    """A fresh tab; whatever the test made the browser do must be error-free and stay on 127.0.0.1."""
+    seen, reported = len(traffic.requests), len(traffic.problems)
+    page = context.new_page()
+    yield page
+    page.close()
+    problems = [f"request to another host: {url}" for url in traffic.requests[seen:] if not is_local(url)]
+    problems += traffic.problems[reported:]
+    assert not problems, "\n".join(problems)
+
+
+def visit(page: Page, url: str) -> None:
+    """Open a page and wait until the network is quiet (the search index is loaded after `load`; leaving earlier
+    would abort that request)."""
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None
+    assert response.status == 200, url
+
+
+def settle(page: Page) -> None:
+    page.wait_for_load_state("networkidle")
+
+
+def heading(page: Page) -> str:
+    """The article's H1 without its permalink."""
+    text = page.locator("article h1").first.evaluate(
+        "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());"
+        " return c.textContent; }"
+    )
+    return " ".join(text.split())
+
+
+def briefing_meta(page: Page) -> dict[str, str]:
+    return page.locator("dl.briefing-meta").evaluate(
+        "dl => Object.fromEntries([...dl.querySelectorAll('div')].map(d => "
+        "[d.querySelector('dt').textContent.trim(), d.querySelector('dd').textContent.trim()]))"
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------------------------
+
+
+def test_click_from_home_to_a_briefing_its_company_and_topic_and_back(page: Page, served: Served) -> None:
+    visit(page, served.url())
+    first = page.locator("h2#latest-briefings + ul > li a").first
+    title = " ".join(first.inner_text().split())
+    # Material's instant navigation makes every link absolute.
+    href = served.rel(urljoin(page.url, first.get_attribute("href") or ""))
+    assert href.startswith("briefings/"), href
+    first.click()
+    expect(page).to_have_url(served.url(href))
+    settle(page)
+    assert heading(page) == title
+    newest = ANCHORS[NEWEST_SEED]
+    meta = briefing_meta(page)
+    assert meta["Date"] == newest["date"]
+    assert meta["Source"] == newest["source"]
+    assert meta["Author"] == newest["author"]
+    assert re.fullmatch(r"\d+ min", meta["Reading time"]), meta
+    briefing_url = page.url
+
+    company = page.locator("article .briefing-tags a.chip:not(.chip--topic)").first
+    name = company.inner_text().strip()
+    assert "/companies/" in (company.get_attribute("href") or "")
+    company.click()
+    expect(page).to_have_url(re.compile(r"/companies/[^/]+/$"))
+    settle(page)
+    assert heading(page) == name
+
+    page.go_back()
+    expect(page).to_have_url(briefing_url)
+    settle(page)
+    assert heading(page) == title
+
+    topic = page.locator("article .briefing-tags a.chip--topic").first
+    topic_name = topic.inner_text().strip()
+    assert "/topics/" in (topic.get_attribute("href") or "")
+    topic.click()
+    expect(page).to_have_url(re.compile(r"/topics/[^/]+/$"))
+    settle(page)
+    assert heading(page) == topic_name
+
+    page.go_back()
+    expect(page).to_have_url(briefing_url)
+    settle(page)
+    assert heading(page) == title
+    expect(page.locator("dl.briefing-meta")).to_be_visible()
+
+
+def test_top_tabs_lead_to_the_indexes(page: Page, served: Served) -> None:
+    visit(page, served.url())
+    tabs = [" ".join(t.split()) for t in page.locator("nav.md-tabs a.md-tabs__link").all_inner_texts()]
+    for tab in ("Briefings", "Companies", "Topics", "Timeline"):
+        assert tab in tabs, tabs
+    page.locator("nav.md-tabs a.md-tabs__link", has_text="Companies").click()
+    expect(page).to_have_url(served.url("companies/"))
+    settle(page)
+    assert heading(page) == "Companies"
+    expect(page.locator("nav.md-tabs .md-tabs__item--active")).to_have_text("Companies")
+
+
+# --- searching -------------------------------------------------------------------------------------------------
+
+SEARCHES: dict[str, list[list[str]]] = {}
+QUIET_RESULTS = """() => {
+  const now = performance.now(), html = document.querySelector(".md-search-result").innerHTML;
+  if (window.__results !== html) { window.__results = html; window.__resultsSince = now; return false; }
+  return now - window.__resultsSince > 300;
+}"""
+
+
+def search(page: Page, served: Served, query: str) -> list[tuple[str, str]]:
+    """Type `query` into Material's search box; the results as (site-relative path, title), best first."""
+    visit(page, served.url())
+    box = page.locator("input.md-search__input")
+    box.click()  # on a desktop the box sits in the header
+    expect(box).to_be_focused()
+    meta = page.locator(".md-search-result__meta")
+    # The index (search/search_index.json) is loaded by a web worker; the box works once it is ready.
+    expect(meta).not_to_have_text(SEARCH_INITIALIZING)
+    # Material searches on keyup: set the whole query, then one key press, so only the full query is searched.
+    box.fill(query)
+    box.press("End")
+    expect(meta).not_to_have_text(re.compile(f"^({SEARCH_INITIALIZING}|{SEARCH_PLACEHOLDER})$"))
+    # Results are rendered in steps: read them once the list has not changed for a moment.
+    page.wait_for_function(QUIET_RESULTS, polling=50)
+    found = page.locator(".md-search-result__list").evaluate(
+        "ol => [...ol.querySelectorAll(':scope > li.md-search-result__item > a.md-search-result__link')]"
+        ".map(a => [a.href, (a.querySelector('h1, h2') || a).textContent])"
+    )
+    results = [(served.rel(href), " ".join(title.split())) for href, title in found]
+    SEARCHES[query] = [[path, title] for path, title in results]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "search-results.json").write_text(json.dumps(SEARCHES, ensure_ascii=False, indent=1) + "\n",
+                                                   encoding="utf-8")
+    return results
+
+
+def shown(results: list[tuple[str, str]]) -> str:
+    return "\n".join(f"  {n}. {path or '(home)'} - {title}" for n, (path, title) in enumerate(results, 1)) or "  none"
+
+
+def test_search_finds_a_word_of_one_briefing_in_that_briefing(page: Page, served: Served) -> None:
+    results = search(page, served, "Qingdao")
+    briefings = [path for path, _ in results if re.fullmatch(r"briefings/[^/]+/", path)]
+    assert briefings == [QINGDAO_BRIEFING], f"'Qingdao' gave:\n{shown(results)}"
+
+
+def test_search_for_an_english_alias_puts_the_company_first(page: Page, served: Served) -> None:
+    results = search(page, served, "Beijing Automotive Group")
+    assert results, "'Beijing Automotive Group' found nothing"
+    assert results[0][0] == BAIC_GROUP, f"'Beijing Automotive Group' gave:\n{shown(results)}"
+
+
+def test_search_for_a_chinese_alias_finds_the_company(page: Page, served: Served) -> None:
+    results = search(page, served, "北汽")
+    assert BAIC_GROUP in [path for path, _ in results], f"'北汽' gave:\n{shown(results)}"
+
+
+# --- crawling --------------------------------------------------------------------------------------------------
+
+
+class LinkParser(HTMLParser):
+    """Links to follow (a href) and resources the browser loads (script src, link href, img src)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v for k, v in attrs if v is not None}
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        elif tag == "link" and "href" in a:
+            self.assets.append(a["href"])
+        elif tag in ("script", "img", "source", "iframe") and "src" in a:
+            self.assets.append(a["src"])
+
+
+def test_every_page_is_reached_from_home_and_every_link_and_asset_answers_200(
+    context: BrowserContext, served: Served
+) -> None:
+    def clean(url: str) -> str:
+        parts = urlsplit(url)
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+    start = served.url()
+    queue, pages, assets, statuses = [start], {start}, set(), {}
+    broken: list[str] = []
+    while queue:
+        url = queue.pop(0)
+        response = context.request.get(url)
+        statuses[url] = response.status
+        if response.status != 200:
+            broken.append(f"{response.status} {url}")
+            continue
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue  # e.g. a briefing's seed, published as plain text
+        parser = LinkParser()
+        parser.feed(response.text())
+        parser.close()
+        for href in parser.links:
+            target = urljoin(url, href)
+            if urlsplit(target).scheme not in ("http", "https"):
+                continue  # mailto: and the like
+            if urlsplit(target).netloc != urlsplit(start).netloc:
+                continue  # out of the site (e.g. the docs' http://127.0.0.1:8000/ of `mkdocs serve`)
+            target = clean(target)
+            if target not in pages:
+                pages.add(target)
+                queue.append(target)
+        for src in parser.assets:
+            target = urljoin(url, src)
+            assert is_local(target), f"{url} loads {src} from another host"
+            if urlsplit(target).scheme == "http":
+                assets.add(clean(target))
+    for url in sorted(assets - set(statuses)):
+        status = context.request.get(url).status
+        if status != 200:
+            broken.append(f"{status} {url}")
+    assert not broken, "\n".join(broken)
+
+    reached = {served.rel(url) for url in pages}
+    built = {p.relative_to(served.site).as_posix() for p in served.site.rglob("*.html")} - {"404.html"}
+    expected = {rel.removesuffix("index.html") for rel in built}
+    orphans = sorted(expected - reached)
+    assert not orphans, f"pages no link leads to: {orphans}"
+    assert len(assets) >= 4, assets  # stylesheets, the bundle, the favicon
+
+
+# --- looking ---------------------------------------------------------------------------------------------------
+
+
+def screenshot(page: Page, name: str) -> Path:
+    page.evaluate("document.fonts.ready")
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), animations="disabled", caret="hide")
+    assert path.stat().st_size > 10_000, path  # not a blank page
+    return path
+
+
+def test_screenshots_of_home_briefing_and_company_pages(page: Page, served: Served) -> None:
+    briefing = "briefings/baics-4-million-unit-ambition-the-end-of-the-china-jv-era/"
+    shots = {
+        "home-desktop": "",
+        "briefing-desktop": briefing,
+        "company-desktop": BAIC_GROUP,
+    }
+    for name, rel in shots.items():
+        visit(page, served.url(rel))
+        screenshot(page, name)
+    page.set_viewport_size(PHONE)
+    visit(page, served.url(briefing))
+    screenshot(page, "briefing-phone")
+
+
+def test_palette_toggle_switches_between_light_and_dark(page: Page, served: Served) -> None:
+    visit(page, served.url())
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    toggle = page.locator('form[data-md-component="palette"] label.md-header__button:visible')
+    expect(toggle).to_have_count(1)
+    expect(toggle).to_have_attribute("title", "Switch to dark mode")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(toggle).to_have_attribute("title", "Switch to light mode")
+    toggle.click()  # back to light: the choice is stored for the whole browser context
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_no_horizontal_scroll_on_a_phone(page: Page, served: Served) -> None:
+    page.set_viewport_size(PHONE)
+    rels = ["", "briefings/", "companies/", BAIC_GROUP, "topics/", "timeline/"]
+    rels += sorted(f"briefings/{p.parent.name}/" for p in served.site.glob("briefings/*/index.html"))
+    wide = {}
+    for rel in rels:
+        visit(page, served.url(rel))
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if widths[0] > widths[1]:
+            wide[rel or "(home)"] = widths
+    assert not wide, f"wider than the phone (scrollWidth, innerWidth): {wide}"
+
+
+def test_the_whole_run_stayed_on_the_local_server_without_errors(context: BrowserContext, traffic: Traffic) -> None:
+    """Runs last: over every test above, no request left 127.0.0.1 and nothing failed."""
+    assert traffic.requests, "no test made the browser load anything (this test checks the whole module's run)"
+    assert [url for url in traffic.requests if not is_local(url)] == []
+    assert traffic.problems == []
+    loaded = {urlsplit(url).path for url in traffic.requests}
+    assert "/search/search_index.json" in loaded
