@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.pipeline import build_site
-from generator.write import write_pages
+from generator.write import OutputError, write_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     result = build_site(args.seeds, args.data if args.data.is_dir() else None)
     try:
         write_pages(args.out, result.pages)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, OutputError) as exc:
         print(f"{args.out}: error: cannot write output: {exc}", file=sys.stderr)
         return 1
     for error in result.errors:

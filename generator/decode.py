@@ -6,6 +6,7 @@ import codecs
 import re
 import unicodedata
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from generator.model import RawSeed, SeedError
@@ -19,6 +20,7 @@ _BOMS = (
 )
 # Control characters other than tab and newline never belong in an article.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u2028\u2029\ufeff]")
+_WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
@@ -36,14 +38,33 @@ def decode_bytes(name: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    if _looks_binary(data):
+        raise SeedError(name, "binary file, not text")
+    # Without a byte-order mark and without NUL bytes the text is not UTF-16/32, whatever the detector thinks.
+    best = from_bytes(data, cp_exclusion=_WIDE).best()
     if best is None:
         raise SeedError(name, "cannot detect the text encoding")
+    if best.encoding.replace("_", "").startswith(("cp125", "latin", "iso8859")):
+        # Western single-byte pages: the detector cannot tell the code pages apart on short texts, and
+        # Windows-1252 (a superset of Latin-1's printable range) is by far the most common on the web.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
     return str(best)
 
 
+def _looks_binary(data: bytes) -> bool:
+    """True for data with many control bytes (images, archives) rather than text in some encoding."""
+    sample = data[:8192]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 100)
+
+
 def normalise_text(text: str) -> str:
-    """Normalise line endings, odd spaces and control characters; NFC; strip trailing blanks."""
+    """Repair mojibake; normalise line endings, odd spaces and control characters; NFC; strip trailing blanks."""
+    # Only the encoding repair: quotes, ligatures and widths stay as the author wrote them.
+    text = ftfy.fix_encoding(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = _CONTROL.sub("", text)

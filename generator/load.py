@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,14 +12,24 @@ SEED_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_SEED_BYTES = 10 * 1024 * 1024  # larger files are refused, not truncated
 
 
+# Files that tools leave beside seeds: macOS resource forks, editor locks, swap and backup files.
+_JUNK = re.compile(r"^(?:\._|\.#|\.~lock|~\$)|~$|\.(?:swp|swo|swx|bak|tmp|orig|rej)$", re.I)
+
+
+def is_junk(name: str) -> bool:
+    """True for files an editor or the OS left behind (never seeds)."""
+    return bool(_JUNK.search(name)) or name in (".DS_Store", "Thumbs.db", "desktop.ini")
+
+
 def list_seeds(folder: Path) -> list[Path]:
-    """Seed files under `folder`, sorted by relative path; hidden files and folders are skipped."""
+    """Seed files under `folder`, sorted by relative path. Hidden folders (.git) and junk files are skipped
+    silently; a seed whose own name starts with a dot is still a seed."""
     found = []
     for path in folder.rglob("*"):
         rel = path.relative_to(folder)
-        if any(part.startswith(".") or part.endswith("~") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts[:-1]) or is_junk(rel.name):
             continue
-        if path.is_file() and path.suffix.lower() in SEED_SUFFIXES:
+        if path.suffix.lower() in SEED_SUFFIXES and path.is_file() and not path.is_symlink():
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 

@@ -63,6 +63,7 @@ class Kind(StrEnum):
     FEEDBACK = "feedback"
     FOOTER = "footer"
     SECTION = "section"
+    REPEAT = "repeat"
 
 
 @dataclass(frozen=True)

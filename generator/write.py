@@ -1,43 +1,48 @@
-"""Write: the only writer. Plans every file first, writes each atomically, removes stale pages."""
+"""Write: the only writer. The whole output is staged beside the target and swapped in at the end, so a
+build that fails part-way never leaves a half-written tree, and pages of deleted seeds never linger."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from generator.paths import safe_join
 
-MANIFEST = ".generated"
+MANIFEST = ".generated"  # marks a folder as this generator's output (and lists what it holds)
+
+
+class OutputError(Exception):
+    """The output folder cannot be written."""
 
 
 def write_pages(out: Path, pages: dict[str, str]) -> list[str]:
-    """Write `pages` under `out`; unchanged files are left untouched; pages from an earlier run that are
-    no longer produced are removed. Returns the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    targets = {rel: safe_join(out, rel) for rel in pages}  # refuses unsafe paths before writing anything
-    if len(set(targets.values())) != len(targets):
-        raise ValueError("two pages map to the same output file")
-    written = []
-    for rel, target in sorted(targets.items()):
-        data = pages[rel].encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-        written.append(rel)
-    manifest = out / MANIFEST
-    previous = manifest.read_text(encoding="utf-8").split("\n") if manifest.is_file() else []
-    for rel in previous:
-        if rel and rel not in pages:
-            try:
-                stale = safe_join(out, rel)
-            except ValueError:
-                continue
-            if stale.is_file():
-                stale.unlink()
-    manifest.write_text("\n".join(sorted(pages)) + "\n", encoding="utf-8")
-    return written
+    """Replace the folder `out` with exactly `pages`; returns the paths whose content changed."""
+    out = out.absolute()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MANIFEST).is_file())):
+        raise OutputError(f"{out} exists and was not made by the generator; choose an empty or new folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    try:
+        changed = []
+        for rel in sorted(pages):
+            target = safe_join(staging, rel)  # refuses any path that would leave the folder
+            data = pages[rel].encode("utf-8")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            old = out / rel
+            if not (old.is_file() and old.read_bytes() == data):
+                changed.append(rel)
+        (staging / MANIFEST).write_text("\n".join(sorted(pages)) + "\n", encoding="utf-8")
+        retired = None
+        if out.exists():
+            retired = out.parent / f".{out.name}.old-{os.getpid()}"
+            os.replace(out, retired)
+        os.replace(staging, out)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+        return changed
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

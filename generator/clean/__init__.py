@@ -26,6 +26,7 @@ from generator.clean.rules import (
     navigation,
     newsletter,
     related,
+    repeats,
     share,
     sources,
     stray_captions,
@@ -44,6 +45,7 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("repeats", repeats.apply),
     Rule("cookies", cookies.apply),
     Rule("fields", fields.apply),
     Rule("dates", dates.apply),

@@ -34,7 +34,8 @@ def _named_in_chrome(doc: Doc, text: str) -> bool:
     """True when the line's words recur in a chrome line (a site name in the copyright or source line)."""
     key = _normal(text)
     return bool(key) and any(
-        not line.is_content and line.kind not in (Kind.TITLE,) and key in _normal(line.text) for line in doc.lines
+        not line.is_content and line.kind not in (Kind.TITLE, Kind.REPEAT) and key in _normal(line.text)
+        for line in doc.lines
     )
 
 
