@@ -8,7 +8,6 @@ from dataclasses import replace
 from generator.clean.text import is_prose, words
 from generator.model import Doc, Kind, Line
 
-
 # Rules ask for the zones of the same Doc once per line; remember the answer for the Doc in hand, so a
 # 30,000-line page costs one scan per rule, not one per line. Keyed by identity (a Doc is never mutated).
 _zones: dict[tuple[str, int], tuple[Doc, int]] = {}
