@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import urllib.parse
 
 from markdown_it import MarkdownIt
 
@@ -25,14 +27,39 @@ _KINDS = {
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
+# Link targets that run code or smuggle content instead of pointing somewhere.
+_SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_INLINE_LINK = re.compile(
+    r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]+|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REF_DEF = re.compile(r"(?m)^( {0,3}\[[^\]\n]+\]:\s*)<?(\S+?)>?(\s.*)?$")
+
+
+def unsafe_target(target: str) -> bool:
+    """True for link targets with a scheme other than the web's (javascript:, data:, vbscript:, file:, ...)."""
+    cleaned = html.unescape(urllib.parse.unquote(target))
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", cleaned).lower()
+    scheme = _SCHEME.match(cleaned)
+    return bool(scheme) and scheme.group(1) not in _SAFE_SCHEMES
+
+
+def _defuse(text: str) -> str:
+    """Escape raw HTML and attribute lists, and unlink unsafe targets, in Markdown outside code spans."""
+    text = text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
+    text = _INLINE_LINK.sub(lambda m: m.group(2) if unsafe_target(m.group(3)) else m.group(0), text)
+    return _REF_DEF.sub(lambda m: m.group(1) + "#" if unsafe_target(m.group(2)) else m.group(0), text)
+
+
 def escape_html(text: str) -> str:
-    """Make raw HTML in editor Markdown show as text, leaving code spans alone."""
+    """Make editor Markdown safe to publish: raw HTML shows as text, attribute lists ({ onclick=... }) are
+    plain braces, and links to javascript:, data: and other non-web schemes lose their target."""
     out, last = [], 0
     for match in _CODE_SPAN.finditer(text):
-        out.append(text[last : match.start()].replace("<", "&lt;"))
+        out.append(_defuse(text[last : match.start()]))
         out.append(match.group(0))
         last = match.end()
-    out.append(text[last:].replace("<", "&lt;"))
+    out.append(_defuse(text[last:]))
     return "".join(out)
 
 

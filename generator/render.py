@@ -29,7 +29,7 @@ SITE_TITLE = "China Auto Market Briefings"
 FIGURE_BRIEFINGS = 10  # a company page gathers the key figures of its newest briefings
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#{}])")
 
 
 def md_escape(text: object) -> str:
@@ -93,7 +93,7 @@ def _topic_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[
 
 def original_path(briefing: Briefing) -> str:
     """Where the seed's own text is published in the site (plain text, never rendered)."""
-    return f"sources/{briefing.path}" if briefing.path.endswith(".txt") else f"sources/{briefing.path}.txt"
+    return f"sources/{briefing.slug}.txt"  # the slug: ASCII, unique, safe in a URL whatever the seed is called
 
 
 def render_briefing(briefing: Briefing, corpus: Corpus, recogniser: Recogniser) -> str:

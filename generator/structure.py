@@ -15,7 +15,7 @@ _QUOTES = "\"'“”‘’「」『』"
 _EMPHASIS = re.compile(r"(\*\*[^*\n]+?\*\*|(?<![\w*])\*[^*\s](?:[^*\n]*?[^*\s])?\*(?![\w*]))")
 # Characters that would turn plain scraped text into markup if left alone. Python-Markdown (MkDocs)
 # honours a backslash before these; "<" and "&" are written as entities instead.
-_ESCAPE = re.compile(r"([\\`*_\[\]>|#])")
+_ESCAPE = re.compile(r"([\\`*_\[\]>|#{}])")
 
 
 def escape_inline(text: str) -> str:
