@@ -70,6 +70,7 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "reading_time": briefing.reading_minutes,
         "key_figures": [{"value": f.value, "context": f.context} for f in briefing.figures],
         "original": original_path(briefing),
+        "hide": ["navigation"],
     }
     if meta.url:
         data["url"] = meta.url
@@ -131,7 +132,9 @@ def render_company(company: Company, corpus: Corpus) -> str:
     data = {"title": company.name, "description": company.description or company.name,
             "company": company.slug, "kind": company.kind, "aliases": list(company.aliases),
             # Material's search weighs tags far above text: the page ranks first for any of its names.
-            "tags": list(company.names), "search": {"boost": 2}}
+            # A group with many brands outranks one of its brands when a search matches both ("北汽").
+            "tags": list(company.names), "search": {"boost": min(6, 2 + len(registry.children(company.slug)) / 2)},
+            "hide": ["navigation"]}
     body = environment().get_template("company.md.j2").render(
         company=company,
         parent=registry.companies.get(company.parent) if company.parent else None,
@@ -149,7 +152,7 @@ def render_company(company: Company, corpus: Corpus) -> str:
 def render_topic(topic: Topic, corpus: Corpus) -> str:
     """A topic page: description, briefings newest first, companies most associated."""
     data = {"title": topic.name, "description": topic.description or topic.name, "topic": topic.slug,
-            "tags": [topic.name], "search": {"boost": 2}}
+            "tags": [topic.name], "search": {"boost": 2}, "hide": ["navigation"]}
     body = environment().get_template("topic.md.j2").render(
         topic=topic,
         briefings=corpus.by_topic.get(topic.slug, ()),
