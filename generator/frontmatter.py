@@ -26,6 +26,16 @@ EDITOR_KEYS: dict[str, tuple[type, ...]] = {
 }
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe loading that keeps dates as written: an impossible date becomes a value we can judge, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
     """Split `text` into (front matter mapping, body, body's first line number)."""
     match = _FENCE.match(text)
@@ -33,12 +43,14 @@ def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
         return {}, text, 1
     raw = match.group(1) or ""
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SeedError(name, f"front matter is not valid YAML: {problem}", line) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # e.g. date: 2024-02-30
+        raise SeedError(name, f"front matter has an impossible value: {exc}", 2) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -7,12 +7,19 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pypinyin import lazy_pinyin
+
 MAX_SLUG = 80
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens ("" when the text has no Latin letters or digits)."""
+    """Lower-case ASCII words joined by hyphens; Chinese is spelled in pinyin ("北汽集团" -> "bei-qi-ji-tuan")."""
     text = re.sub(r"['’‘`]", "", text)  # "BAIC’s" and "BAIC's" both give "baics"
+    if _HAN.search(text):
+        text = " ".join(lazy_pinyin(text))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > MAX_SLUG:

@@ -157,6 +157,8 @@ def gather(seeds_dir: Path, today: dt.date, recogniser: Recogniser) -> tuple[lis
             briefings.append(make_briefing(item, today, recogniser))
         except SeedError as exc:
             errors.append(exc)
+        except Exception as exc:  # noqa: BLE001 - a bug must cost one seed, never the build or a traceback
+            errors.append(SeedError(item.name, f"could not be processed ({type(exc).__name__}: {exc})"))
     slugs = unique_slugs([b.slug for b in briefings])
     return [replace(b, slug=s) for b, s in zip(briefings, slugs, strict=True)], errors
 

@@ -14,10 +14,11 @@ from generator.paths import safe_join, seed_slug, slugify, unique_slugs
 def test_slugs_are_ascii_and_never_empty() -> None:
     assert slugify("BAIC’s 4 Million Unit Ambition: The End?") == "baics-4-million-unit-ambition-the-end"
     assert slugify("Škoda & Citroën") == "skoda-citroen"
-    chinese = seed_slug("北汽集团发布新战略", "a.txt")
-    assert chinese.startswith("briefing-")
-    assert chinese == seed_slug("北汽集团发布新战略", "a.txt")
-    assert seed_slug("北汽集团发布新战略", "b.txt") != chinese
+    assert seed_slug("北汽集团发布新战略", "a.txt") == "bei-qi-ji-tuan-fa-bu-xin-zhan-lve"  # pinyin
+    symbols = seed_slug("！？…", "a.txt")
+    assert symbols.startswith("briefing-")
+    assert symbols == seed_slug("！？…", "a.txt")
+    assert seed_slug("！？…", "b.txt") != symbols
 
 
 def test_collisions_get_numbered_suffixes_in_order() -> None:

@@ -97,6 +97,8 @@ def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise RegistryError(label, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise RegistryError(label, 1, f"impossible value: {exc}") from None
     if data is None:
         return []
     if not isinstance(data, list) or node is None or not isinstance(node, yaml.SequenceNode):
