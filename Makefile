@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints a multi-line notice about MkDocs 2.0 on every run; the versions are pinned below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all install venv site serve test lint score clean
+.PHONY: all install venv site serve test lint score bench clean
 
 all: test site
 
@@ -38,6 +38,11 @@ score: $(STAMP)
 	else \
 		echo "score: ../shared/devset not found; nothing to score"; \
 	fi
+
+# Scale benchmark (bench/README.md): synthetic seeds, generator and MkDocs timings, memory, site and index size.
+BENCH_ARGS ?= --sizes 1000,5000 --runs 3
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build .pytest_cache .ruff_cache
