@@ -179,20 +179,19 @@ def render_site(corpus: Corpus, recogniser: Recogniser, base_url: str = "") -> d
     pages = {f"briefings/{b.slug}.md": render_briefing(b, corpus, recogniser) for b in corpus.briefings}
     pages.update({original_path(b): b.original for b in corpus.briefings})
     pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
-    if registry.companies or registry.topics:
-        for company in registry.companies.values():
-            pages[f"companies/{company.slug}.md"] = render_company(company, corpus)
-        for topic in registry.topics.values():
-            pages[f"topics/{topic.slug}.md"] = render_topic(topic, corpus)
-        groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
-                                                   key=lambda c: c.name.casefold()))
-                  for kind in KINDS]
-        pages["companies.md"] = env.get_template("companies.md.j2").render(
-            groups=[g for g in groups if g[2]], counts={s: len(b) for s, b in corpus.by_company.items()},
-            total=len(registry.companies))
-        pages["topics.md"] = env.get_template("topics.md.j2").render(
-            topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
-            counts={s: len(b) for s, b in corpus.by_topic.items()})
+    for company in registry.companies.values():
+        pages[f"companies/{company.slug}.md"] = render_company(company, corpus)
+    for topic in registry.topics.values():
+        pages[f"topics/{topic.slug}.md"] = render_topic(topic, corpus)
+    groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
+                                               key=lambda c: c.name.casefold()))
+              for kind in KINDS]
+    pages["companies.md"] = env.get_template("companies.md.j2").render(
+        groups=[g for g in groups if g[2]], counts={s: len(b) for s, b in corpus.by_company.items()},
+        total=len(registry.companies))
+    pages["topics.md"] = env.get_template("topics.md.j2").render(
+        topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
+        counts={s: len(b) for s, b in corpus.by_topic.items()})
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
     pages["briefings.json"] = json_export(corpus.briefings, base_url)
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(

@@ -1,0 +1,111 @@
+"""Property-based tests: the decoder, cleaner, slugger and front-matter writer hold for any input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import frontmatter
+from generator.clean import clean, to_doc
+from generator.decode import decode
+from generator.entities.recognise import Recogniser
+from generator.entities.registry import Registry
+from generator.model import Kind, RawSeed, SeedError
+from generator.paths import safe_join, seed_slug, slugify
+from generator.pipeline import make_briefing
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TODAY = dt.date(2026, 11, 25)
+EMPTY = Recogniser(Registry(companies={}, topics={}))
+
+# Lines of the kinds a scraped page is made of, to build article-shaped inputs.
+SENTENCE = st.from_regex(
+    r"[A-Z][a-z]{2,9}( [a-z]{2,9}){9,25}( [0-9]{1,4}(,[0-9]{3})? (yuan|cars|percent))?\.", fullmatch=True
+)
+HEADLINE = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Za-z]{2,9}){3,10}", fullmatch=True)
+CHROME = st.sampled_from([
+    "Share To weixin sina", "Home | News | Auto | Tech", "Posted on May 3, 2024 by Sun Lei", "By Zhou Jing",
+    "Views:27", "Leave a Reply", "Copyright © 2024 Some Site. All rights reserved.", "Tags: BYD, NIO",
+    "Related news", "Subscribe to our newsletter", "Advertisement", "Source: Xinhua", "(Photo/VCG)",
+    "12/09 2025", "437", "• A bullet point with a few words in it", "1. A numbered item",
+    "<script>alert(1)</script>", "[x](javascript:alert(1)) { onclick=alert(1) }", "北汽集团发布新战略",
+])
+LINE = st.one_of(SENTENCE, HEADLINE, CHROME, st.text(max_size=80))
+PAGE = st.lists(LINE, min_size=1, max_size=25).map(lambda lines: "\n\n".join(lines))
+# A scraped article: chrome, a headline, more chrome, then body sentences with chrome between them.
+ARTICLE = st.tuples(
+    st.lists(CHROME, max_size=4), HEADLINE, st.lists(CHROME, max_size=3),
+    st.lists(st.one_of(SENTENCE, SENTENCE, HEADLINE, CHROME), min_size=1, max_size=20),
+).map(lambda parts: "\n\n".join([*parts[0], parts[1], *parts[2], *parts[3]]))
+
+
+def kept(text: str) -> str:
+    """What the cleaner keeps of a page (the headline and the content lines), as a page again."""
+    doc = clean(to_doc("p.txt", text))
+    return "\n\n".join(line.text for line in doc.lines if line.is_content or line.kind is Kind.TITLE)
+
+
+@SETTINGS
+@given(st.binary(max_size=4000))
+def test_decoder_never_raises_anything_but_a_seed_error(data: bytes) -> None:
+    try:
+        text, message = decode(RawSeed("x.txt", data)), ""
+    except SeedError as exc:
+        text, message = "", str(exc)
+    if message:
+        assert message.startswith("x.txt")
+        assert "\n" not in message
+    else:
+        assert "\r" not in text
+        assert text.endswith("\n")
+
+
+@SETTINGS
+@given(st.one_of(PAGE, st.text(max_size=2000)), st.sampled_from(["p.txt", "p.md"]))
+def test_the_per_seed_pipeline_never_raises_anything_but_a_seed_error(text: str, name: str) -> None:
+    try:
+        briefing, message = make_briefing(RawSeed(name, text.encode("utf-8")), TODAY, EMPTY), ""
+    except SeedError as exc:
+        briefing, message = None, str(exc)
+    assert "\n" not in message
+    if briefing is not None:
+        assert briefing.meta.title
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", briefing.slug)
+        assert "<script" not in briefing.body
+
+
+@SETTINGS
+@given(ARTICLE)
+def test_cleaning_is_idempotent(text: str) -> None:
+    once = kept(text)
+    assert kept(once) == once
+
+
+@SETTINGS
+@given(st.text())
+def test_slugs_are_ascii_stable_and_stay_inside_the_output(title: str) -> None:
+    slug = seed_slug(title, "seed.txt")
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert slug == seed_slug(title, "seed.txt")
+    readable = slugify(title)
+    assert slug == readable if len(readable) >= 3 else slug.startswith("briefing-")
+    base = Path("/tmp/out")
+    assert safe_join(base, f"briefings/{slug}.md").is_relative_to(base.resolve())
+
+
+SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.text())
+
+
+@SETTINGS
+@given(st.dictionaries(st.text(min_size=1), st.one_of(SCALAR, st.lists(st.text()))), st.text())
+def test_front_matter_round_trips(data: dict, title: str) -> None:
+    data = {"title": title, **data}
+    text = frontmatter.dump(data)
+    assert text.startswith("---\n")
+    assert text.endswith("---\n")
+    assert yaml.safe_load(text[4:-4]) == data
