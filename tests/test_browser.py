@@ -93,10 +93,19 @@ class Served:
         return parts.path.lstrip("/")
 
 
+HOSTILE_SEEDS = Path(__file__).parent / "hostile" / "seeds"
+HOSTILE_MARKUP = {
+    "markup.txt": "briefings/raw-html-in-a-scraped-page-stays-text/",
+    "markup-editor.md": "briefings/raw-html-in-an-editor-seed-stays-text/",
+}
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     seeds = {name: (FIXTURE_SEEDS / name).read_bytes() for name in SEED_FILES}
     seeds[EDITOR_SEED] = EDITOR_TEXT.encode("utf-8")
+    for name in HOSTILE_MARKUP:  # raw HTML, event handlers and javascript: links that must stay inert
+        seeds[name] = (HOSTILE_SEEDS / name).read_bytes()
     base = tmp_path_factory.mktemp("browser")
     project = make_project(base, seeds)
     site = base / "site"
@@ -466,6 +475,20 @@ def test_no_horizontal_scroll_on_a_phone(page: Page, served: Served) -> None:
         if widths[0] > widths[1]:
             wide[rel or "(home)"] = widths
     assert not wide, f"wider than the phone (scrollWidth, innerWidth): {wide}"
+
+
+def test_markup_from_seeds_is_shown_as_text_and_never_runs(page: Page, served: Served) -> None:
+    for path in HOSTILE_MARKUP.values():
+        visit(page, served.url(path))
+        article = page.locator("article").inner_text()
+        assert "<script>alert('x')</script>" in article, path
+        for link in page.locator("article a").all():
+            assert not (link.get_attribute("href") or "").lower().startswith(("javascript:", "data:")), path
+        # Hover and click everything that a seed tried to arm; the recorder fails the test on any dialog.
+        for element in page.locator("article p, article div").all()[:40]:
+            element.hover()
+        assert page.evaluate("document.querySelectorAll('article [onclick], article [onmouseover], "
+                             "article [onerror]').length") == 0
 
 
 def test_the_whole_run_stayed_on_the_local_server_without_errors(context: BrowserContext, traffic: Traffic) -> None:
