@@ -48,7 +48,8 @@ REJECTED = {
     "whitespace-only.txt": "whitespace-only.txt: error: empty file",
     "boilerplate-only.txt": "boilerplate-only.txt: error: no article text found after removing site chrome",
     "binary.txt": "binary.txt: error: binary file, not text",
-    "bad-yaml.md": "bad-yaml.md:3: error: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'",
+    # The parser's own words follow (they differ between PyYAML's C and Python parsers).
+    "bad-yaml.md": "bad-yaml.md:3: error: front matter is not valid YAML: ",
     "wrong-type.md": "wrong-type.md:4: error: front matter 'companies' must be list, not str",
 }
 # Files that are not seeds and are passed over without a word.
@@ -88,7 +89,10 @@ def test_every_good_seed_builds_and_every_bad_one_gets_one_line(hostile_build) -
     result, out = hostile_build
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert sorted(result.stderr.strip().splitlines()) == sorted(REJECTED.values())
+    lines = sorted(result.stderr.strip().splitlines())
+    assert len(lines) == len(REJECTED)
+    for line, expected in zip(lines, sorted(REJECTED.values()), strict=True):
+        assert line.startswith(expected), (line, expected)
     built = pages(out)
     assert {seed: meta["title"] for seed, meta in built.items()} == BUILT
     for name in IGNORED:

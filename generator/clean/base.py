@@ -57,11 +57,13 @@ def mark_lines(
     doc: Doc,
     rule: str,
     classify: Callable[[Line, int, Doc], Kind | None],
+    max_chars: int | None = None,
 ) -> Doc:
-    """Classify each content line with `classify`; lines it returns a Kind for are marked."""
+    """Classify each content line with `classify`; lines it returns a Kind for are marked. Lines longer than
+    `max_chars` (paragraphs of the article, for rules about short chrome) are passed over unread."""
     lines = list(doc.lines)
     for index, line in enumerate(lines):
-        if not line.is_content:
+        if not line.is_content or (max_chars is not None and len(line.text) > max_chars):
             continue
         kind = classify(line, index, doc)
         if kind is not None:

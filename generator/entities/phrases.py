@@ -1,8 +1,9 @@
 """Phrases: find many names in a text at once, leftmost-longest, whole words only, in linear time.
 
-Latin names are matched token by token through an index keyed by each name's first word, so the cost
-does not grow with the size of the registry. Chinese names (no spaces between words) are matched as
-character strings.
+One regular expression, built as a trie of every name's first word, finds the places where a name may
+start (the scan runs in C); the rest of each candidate name is then checked word by word through an index
+keyed by that first word, so the cost hardly grows with the size of the registry. Chinese names (no
+spaces between words) are matched as character strings.
 """
 
 from __future__ import annotations
@@ -33,6 +34,27 @@ class _Entry:
     gaps: tuple[str, ...]  # the characters between consecutive words
     key: Hashable
     exact_case: bool
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly `words`, factored as a trie ("bai(?:c|du)") so that the
+    engine never tries the words one by one."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends else "")
+
+    return emit(trie) if words else ""
 
 
 def _gap(text: str) -> str:
@@ -66,37 +88,44 @@ class PhraseMatcher:
         ordered = sorted(han, key=lambda p: (-len(p), p))
         self._han = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._han_keys = han
+        starts = _trie_pattern(sorted(self._index))
+        self._starts = re.compile(rf"(?<![^\W_])(?:{starts})(?![^\W_])", re.I) if starts else None
 
-    def _fits(self, entry: _Entry, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
-        if i + len(entry.words) > len(tokens):
-            return False
-        for n, word in enumerate(entry.words):
-            a, b = tokens[i + n]
-            got = text[a:b]
+    @staticmethod
+    def _end(entry: _Entry, text: str, a: int, b: int) -> int:
+        """Where `entry` ends if it is written at text[a:], whose first word ends at b; -1 if it is not."""
+        if (text[a:b] if entry.exact_case else text[a:b].casefold()) != entry.words[0]:
+            return -1
+        end = b
+        for word, want in zip(entry.words[1:], entry.gaps, strict=True):
+            token = _TOKEN.search(text, end)
+            if token is None:
+                return -1
+            gap = _gap(text[end : token.start()])
+            if gap != want and not (gap in _JOINERS and want in _JOINERS):
+                return -1
+            got = token.group(0)
             if (got if entry.exact_case else got.casefold()) != word:
-                return False
-            if n:
-                gap = _gap(text[tokens[i + n - 1][1] : a])
-                want = entry.gaps[n - 1]
-                if gap != want and not (gap in _JOINERS and want in _JOINERS):
-                    return False
-        return True
+                return -1
+            end = token.end()
+        return end
 
     def find(self, text: str) -> list[Match]:
         """Every phrase in `text`, leftmost-longest, without overlaps, in order of position."""
         found: list[Match] = []
-        tokens = [m.span() for m in _TOKEN.finditer(text)]
-        i = 0
-        while i < len(tokens):
-            a, b = tokens[i]
+        pos = 0
+        while self._starts is not None:
+            start = self._starts.search(text, pos)
+            if start is None:
+                break
+            a, b = start.span()
+            pos = b
             for entry in self._index.get(text[a:b].casefold(), ()):
-                if self._fits(entry, text, tokens, i):
-                    end = tokens[i + len(entry.words) - 1][1]
+                end = self._end(entry, text, a, b)
+                if end >= 0:
                     found.append(Match(entry.key, a, end, text[a:end]))
-                    i += len(entry.words)
+                    pos = end
                     break
-            else:
-                i += 1
         if self._han is not None:
             taken = [(m.start, m.end) for m in found]
             for m in self._han.finditer(text):

@@ -90,8 +90,12 @@ class Registry:
 def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
     """The YAML list of mappings in a registry file, each with its 1-based line number."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+        try:
+            node = loader.get_single_node()  # one parse gives both the line numbers and the values
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         # Where the broken construct starts (an unclosed bracket) beats where the parser gave up (end of file).
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)

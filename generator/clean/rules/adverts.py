@@ -20,4 +20,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark advertisement labels."""
-    return mark_lines(doc, "adverts", _classify)
+    return mark_lines(doc, "adverts", _classify, max_chars=40)

@@ -59,4 +59,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark bylines and staff credits."""
-    return mark_lines(doc, "bylines", _classify)
+    return mark_lines(doc, "bylines", _classify, max_chars=140)

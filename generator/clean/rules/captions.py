@@ -45,4 +45,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark captions and image credits."""
-    return mark_lines(doc, "captions", _classify)
+    return mark_lines(doc, "captions", _classify, max_chars=600)

@@ -22,4 +22,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark comment-form chrome."""
-    return mark_lines(doc, "comments", _classify)
+    return mark_lines(doc, "comments", _classify, max_chars=200)

@@ -21,4 +21,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark cookie banners and their Accept/Decline rows."""
-    return mark_lines(doc, "cookies", _classify)
+    return mark_lines(doc, "cookies", _classify, max_chars=400)

@@ -32,4 +32,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark legal footer lines."""
-    return mark_lines(doc, "copyright", _classify)
+    return mark_lines(doc, "copyright", _classify, max_chars=1500)

@@ -35,4 +35,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark counters."""
-    return mark_lines(doc, "counters", _classify)
+    return mark_lines(doc, "counters", _classify, max_chars=80)

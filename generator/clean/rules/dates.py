@@ -47,4 +47,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark date and time stamp lines."""
-    return mark_lines(doc, "dates", _classify)
+    return mark_lines(doc, "dates", _classify, max_chars=120)

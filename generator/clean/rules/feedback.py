@@ -23,4 +23,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark feedback prompts."""
-    return mark_lines(doc, "feedback", _classify)
+    return mark_lines(doc, "feedback", _classify, max_chars=320)

@@ -40,4 +40,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark menus and breadcrumbs."""
-    return mark_lines(doc, "navigation", _classify)
+    return mark_lines(doc, "navigation", _classify, max_chars=300)

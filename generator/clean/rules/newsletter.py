@@ -22,4 +22,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark newsletter prompts."""
-    return mark_lines(doc, "newsletter", _classify)
+    return mark_lines(doc, "newsletter", _classify, max_chars=220)

@@ -59,4 +59,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark share bars and page widgets."""
-    return mark_lines(doc, "share", _classify)
+    return mark_lines(doc, "share", _classify, max_chars=120)

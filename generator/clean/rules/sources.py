@@ -29,4 +29,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark source lines."""
-    return mark_lines(doc, "sources", _classify)
+    return mark_lines(doc, "sources", _classify, max_chars=240)

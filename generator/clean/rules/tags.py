@@ -18,4 +18,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark tag lines."""
-    return mark_lines(doc, "tags", _classify)
+    return mark_lines(doc, "tags", _classify, max_chars=300)
