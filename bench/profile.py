@@ -1,7 +1,8 @@
-"""Profile the generator stage: python bench/profile.py N [--seed 1] [--mkdocs] [--memory] [--top 25].
+"""Profile the generator stage: python bench/profile.py N [--seed 1] [--rev REV] [--mkdocs] [--memory] [--top 25].
 
-Generates N synthetic seeds (bench/make_seeds.py), then runs the generator of this working tree (build_site and
-write_pages, what `python -m generator build` does) under cProfile in this process and prints: the time of each
+Generates N synthetic seeds (bench/make_seeds.py), then runs the generator of this working tree (or of git
+revision --rev) -- build_site and write_pages, what `python -m generator build` does -- under cProfile in this
+process and prints: the time of each
 pipeline stage (cumulative time of the stage's function), the top entries by cumulative time and by own (total)
 time. cProfile roughly doubles the run time of this kind of code; compare stages with each other, and take wall
 times from bench/run.py.
@@ -121,14 +122,16 @@ def top(stats: pstats.Stats, key: str, limit: int) -> str:
     return text[text.find("   ncalls"):].rstrip()  # drop pstats' header lines
 
 
-def profile_generator(seeds: Path, out: Path, limit: int) -> pstats.Stats:
+def profile_generator(seeds: Path, data: Path, out: Path, limit: int) -> pstats.Stats:
+    import generator
     from generator.pipeline import build_site
     from generator.write import write_pages
 
+    print(f"generator imported from {Path(generator.__file__).parent}")
     profiler = cProfile.Profile()
     start = time.perf_counter()
     profiler.enable()
-    result = build_site(seeds, ROOT / "data")
+    result = build_site(seeds, data)
     write_pages(out, result.pages)
     profiler.disable()
     wall = time.perf_counter() - start
@@ -146,11 +149,11 @@ def profile_generator(seeds: Path, out: Path, limit: int) -> pstats.Stats:
     return stats
 
 
-def profile_memory(seeds: Path, limit: int = 15) -> None:
+def profile_memory(seeds: Path, data: Path, limit: int = 15) -> None:
     from generator.pipeline import build_site
 
     tracemalloc.start(1)
-    result = build_site(seeds, ROOT / "data")
+    result = build_site(seeds, data)
     current, peak = tracemalloc.get_traced_memory()
     snapshot = tracemalloc.take_snapshot()
     tracemalloc.stop()
@@ -163,8 +166,14 @@ def profile_memory(seeds: Path, limit: int = 15) -> None:
               f":{frame.lineno}")
 
 
-def profile_mkdocs(work: Path, n: int, seed: int, limit: int) -> None:
-    source, _ = bench_run.snapshot_source(work, None)
+def use_source(source: Path) -> None:
+    """Import the generator from `source` (a snapshot of a git revision) instead of this working tree."""
+    for name in [name for name in sys.modules if name == "generator" or name.startswith("generator.")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(source))
+
+
+def profile_mkdocs(work: Path, source: Path, n: int, seed: int, limit: int) -> None:
     project, _ = bench_run.make_project(work, source, n, seed)
     prof = work / "mkdocs.prof"
     cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build"]
@@ -191,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25, help="entries per top list (default 25)")
     parser.add_argument("--mkdocs", action="store_true", help="also profile a full mkdocs build")
     parser.add_argument("--memory", action="store_true", help="also measure the generator's memory (tracemalloc)")
+    parser.add_argument("--rev", help="profile this git revision of the project (default: the working tree)")
     parser.add_argument("--workdir", type=Path, help="folder for seeds and output (default: a temp folder, removed)")
     args = parser.parse_args(argv)
     os.environ.setdefault("SOURCE_DATE_EPOCH", bench_run.SOURCE_DATE_EPOCH)
@@ -198,14 +208,18 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="briefing-profile-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        source, described = bench_run.snapshot_source(work, args.rev)
+        print(f"code under test: {described}")
+        if args.rev:
+            use_source(source)
         seeds = work / "seeds"
         shutil.rmtree(seeds, ignore_errors=True)
-        make_seeds.generate(args.n, seeds, args.seed, ROOT / "data")
-        profile_generator(seeds, work / "out", args.top)
+        make_seeds.generate(args.n, seeds, args.seed, source / "data")
+        profile_generator(seeds, source / "data", work / "out", args.top)
         if args.memory:
-            profile_memory(seeds)
+            profile_memory(seeds, source / "data")
         if args.mkdocs:
-            profile_mkdocs(work, args.n, args.seed, args.top)
+            profile_mkdocs(work, source, args.n, args.seed, args.top)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
