@@ -72,6 +72,9 @@ STAGES = (
     ("(any) body_start", "generator/clean/base.py", "body_start"),
     ("(any) yaml.safe_dump", "yaml/__init__.py", "safe_dump"),
     ("(any) yaml.safe_load", "yaml/__init__.py", "safe_load"),
+    ("(any) yaml.dump", "yaml/__init__.py", "dump"),
+    ("(any) yaml.load", "yaml/__init__.py", "load"),
+    ("(any) ftfy.fix_text", "ftfy/__init__.py", "fix_text"),
     ("(any) PhraseMatcher.find", "generator/entities/phrases.py", "find"),
     ("(any) jinja Template.render", "jinja2/environment.py", "render"),
 )
