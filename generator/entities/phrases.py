@@ -66,7 +66,8 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[tuple[str, Hashable, bool]]) -> None:
         """`phrases`: (phrase, key, exact_case) triples; the first key given for a phrase wins."""
-        self._index: dict[str, list[_Entry]] = {}
+        # first word -> second word ("" for one-word phrases) -> phrases, longest first
+        self._index: dict[str, dict[str, list[_Entry]]] = {}
         han: dict[str, Hashable] = {}
         seen: set[tuple[str, bool]] = set()
         for phrase, key, exact_case in phrases:
@@ -82,9 +83,12 @@ class PhraseMatcher:
                 continue
             words = tuple(phrase[a:b] if exact_case else phrase[a:b].casefold() for a, b in spans)
             gaps = tuple(_gap(phrase[spans[i][1] : spans[i + 1][0]]) for i in range(len(spans) - 1))
-            self._index.setdefault(words[0].casefold(), []).append(_Entry(words, gaps, key, exact_case))
-        for entries in self._index.values():
-            entries.sort(key=lambda e: -len(e.words))  # longest first: "Beijing Hyundai" before "Beijing"
+            second = words[1].casefold() if len(words) > 1 else ""
+            entry = _Entry(words, gaps, key, exact_case)
+            self._index.setdefault(words[0].casefold(), {}).setdefault(second, []).append(entry)
+        for buckets in self._index.values():
+            for entries in buckets.values():
+                entries.sort(key=lambda e: -len(e.words))  # longest first: "Beijing Hyundai" before "Beijing"
         ordered = sorted(han, key=lambda p: (-len(p), p))
         self._han = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._han_keys = han
@@ -120,7 +124,10 @@ class PhraseMatcher:
                 break
             a, b = start.span()
             pos = b
-            for entry in self._index.get(text[a:b].casefold(), ()):
+            buckets = self._index.get(text[a:b].casefold(), {})
+            following = _TOKEN.search(text, b) if len(buckets) > 1 or "" not in buckets else None
+            entries = buckets.get(following.group(0).casefold(), []) if following else []
+            for entry in (*entries, *buckets.get("", ())):
                 end = self._end(entry, text, a, b)
                 if end >= 0:
                     found.append(Match(entry.key, a, end, text[a:end]))
