@@ -1,4 +1,4 @@
-"""Command line: python -m generator build [--seeds DIR] [--out DIR]."""
+"""Command line: python -m generator build [--seeds DIR] [--out DIR] | check [PATH ...] | explain SEED."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator import check as check_command
 from generator.pipeline import build_site
 from generator.write import OutputError, write_pages
 
@@ -22,10 +23,14 @@ def main(argv: list[str] | None = None) -> int:
                        help="registry folder with companies.yml and topics.yml (default: data)")
     explain = commands.add_parser("explain", help="show how the cleaner classified each line of a seed")
     explain.add_argument("seed", type=Path)
+    check = commands.add_parser("check", help="validate seeds and the registry without building the site")
+    check_command.add_arguments(check)
     args = parser.parse_args(argv)
 
     if args.command == "explain":
         return _explain(args.seed)
+    if args.command == "check":
+        return check_command.command(args)
 
     if not args.seeds.is_dir():
         print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)

@@ -1,0 +1,691 @@
+"""Check: validate seeds and the registry without building the site (for editors and pull requests).
+
+    python -m generator check [PATH ...] [--changed-since REV] [--seeds DIR] [--data DIR] [--jobs N]
+
+PATHs are seeds (files, or folders of seeds) and registry files (companies.yml, topics.yml); with none, every
+seed under --seeds is checked. The registry under --data is always validated: every seed's companies and topics
+depend on it. The check reads and never writes (except the report to $GITHUB_STEP_SUMMARY under Actions).
+
+- Every problem at once, one line each on stderr: `path:line: error: message` or `path:line: warning: message`.
+  Errors are what the build rejects or would silently get wrong (unreadable or empty seeds, invalid front
+  matter, unknown company or topic slugs, registry mistakes); warnings are extraction a reviewer should look at
+  (no date, no company, a title that looks like site chrome, the same story twice).
+- Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed to stdout as a workflow annotation
+  (`::error file=...,line=...::...`), so it shows on the changed line of the pull request.
+- A Markdown report of what each checked seed produced goes to $GITHUB_STEP_SUMMARY in CI, to stdout otherwise.
+
+Exit status: 0 when no error was found (warnings allowed), 1 otherwise, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator import frontmatter
+from generator.clean import clean, to_doc
+from generator.clean.rules.headline import headline_shaped
+from generator.clean.text import is_person_name, is_upper
+from generator.clean.text import words as line_words
+from generator.entities.recognise import Recogniser
+from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
+from generator.extract.summary import plain
+from generator.load import SEED_SUFFIXES, is_junk, list_seeds, read_seed
+from generator.model import Briefing, Kind, SeedError
+from generator.pipeline import MARKDOWN_SUFFIXES, build_date, make_briefing
+from generator.similar import SimilarityIndex
+
+REGISTRY_FILES = ("companies.yml", "topics.yml")
+SUMMARY_ROWS = 300  # the report lists at most this many seeds (GitHub caps a step summary at 1 MiB)
+FIGURES_SHOWN = 3
+PARALLEL_FROM = 256  # seeds; below this, worker processes cost more than they save
+
+_ERROR_PAGE = re.compile(
+    r"\b(?:40[034]|50[0-3])\b|page not found|not found|access denied|forbidden|just a moment|attention required|"
+    r"enable javascript|javascript is disabled|are you a robot|captcha|unusual traffic|service unavailable",
+    re.I,
+)
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
+_FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Problems and reports
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding, tied to a file and a line."""
+
+    path: str
+    line: int
+    severity: str  # "error" | "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+    def annotation(self) -> str:
+        """The GitHub Actions workflow command that shows this problem on the file's line."""
+        return f"::{self.severity} file={_escape_property(self.path)},line={self.line}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    """What one checked seed produced, and what is wrong with it."""
+
+    label: str
+    briefing: Briefing | None  # None when the seed was rejected
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a check: the seeds asked about and every problem found."""
+
+    seeds: tuple[SeedReport, ...]
+    other: tuple[Problem, ...] = ()  # registry files, and paths that are neither seeds nor registry files
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, by file and line (errors first on a line)."""
+        found = [*self.other, *(p for seed in self.seeds for p in seed.problems)]
+        return sorted(found, key=lambda p: (p.path, p.line, p.severity != "error"))
+
+    def count(self, severity: str) -> int:
+        return sum(1 for p in self.problems if p.severity == severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("error") == 0
+
+
+def label_of(path: Path) -> str:
+    """How problems name a file: relative to the working directory when inside it, else as given."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Registry
+
+
+def registry_problems(path: Path, label: str | None = None) -> list[Problem]:
+    """Every problem in one registry file (companies.yml or topics.yml); an absent file has none.
+
+    The registry loader stops at the first problem. To report them all, the entry at fault is blanked out and the
+    file parsed again, until it parses; errors about an entry that only point at a blanked-out one ("unknown
+    parent 'x'" after x was blanked) are consequences, not problems of their own, and are left out.
+    """
+    label = label or label_of(path)
+    parse: Callable[[str, str], object] = parse_topics if path.name == "topics.yml" else parse_companies
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(label, 1, "error", f"cannot read file: {exc}")]
+    try:
+        parse(text, label)
+        return []
+    except RegistryError as exc:
+        error = exc
+    entries = _entry_spans(text)
+    problems: list[Problem] = []
+    blanked: set[int] = set()
+    gone: set[str] = set()  # slugs of blanked-out entries
+    for _ in range(len(entries) + 1):
+        index = next((i for i, entry in enumerate(entries) if entry.line == error.line), None)
+        if _target(error.message) not in gone:
+            problems.append(Problem(error.path, error.line, "error", error.message))
+        if index is None or index in blanked:
+            break
+        blanked.add(index)
+        if entries[index].slug:
+            gone.add(entries[index].slug)
+        try:
+            parse(_blank(text, [entries[i] for i in blanked]), label)
+            break
+        except RegistryError as exc:
+            error = exc
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _target(message: str) -> str:
+    """The slug an "unknown parent/partner" error points at ("" for other errors)."""
+    match = re.search(r"unknown (?:parent|partner) '([^']*)'", message)
+    return match.group(1) if match else ""
+
+
+@dataclass(frozen=True)
+class _Span:
+    line: int  # 1-based line the loader reports for the entry
+    first: int  # 0-based first and last+1 line of the entry's text, its "-" included
+    end: int
+    slug: str
+
+
+def _entry_spans(text: str) -> list[_Span]:
+    """Where each top-level entry of a registry file is; [] when the file is not a YAML list."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style:
+        return []
+    lines = text.split("\n")
+    starts = []
+    for item in node.value:
+        first = item.start_mark.line
+        if "-" not in lines[first][: item.start_mark.column]:  # "-" alone on the line above the mapping
+            while first > 0 and not lines[first].lstrip().startswith("-"):
+                first -= 1
+        slug = ""
+        if isinstance(item, yaml.MappingNode):
+            slug = next((str(v.value) for k, v in item.value if getattr(k, "value", None) == "slug"
+                         and isinstance(v, yaml.ScalarNode)), "")
+        starts.append((item.start_mark.line + 1, first, slug))
+    spans = []
+    for i, (line, first, slug) in enumerate(starts):
+        end = starts[i + 1][1] if i + 1 < len(starts) else len(lines)
+        spans.append(_Span(line, first, end, slug))
+    return spans
+
+
+def _blank(text: str, spans: Iterable[_Span]) -> str:
+    """`text` with the lines of `spans` emptied (line numbers elsewhere unchanged)."""
+    lines = text.split("\n")
+    for span in spans:
+        for i in range(span.first, span.end):
+            lines[i] = ""
+    return "\n".join(lines)
+
+
+def load_registry_checked(data_dir: Path) -> tuple[Registry | None, list[Problem]]:
+    """The registry under `data_dir` and its problems; None when it has any error."""
+    problems = [p for name in REGISTRY_FILES for p in registry_problems(data_dir / name)]
+    if problems:
+        return None, problems
+    companies = parse_companies(_read(data_dir / "companies.yml"), "companies.yml")
+    topics = parse_topics(_read(data_dir / "topics.yml"), "topics.yml")
+    return Registry(companies=companies, topics=topics), []
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What to check
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A seed on disk: its path, the folder its name is relative to, how problems name it, and its resolved path
+    (the same file named two ways is one seed)."""
+
+    path: Path
+    folder: Path
+    label: str
+    key: str
+
+
+@dataclass
+class Targets:
+    """The seeds and registry files a check was asked about."""
+
+    seeds: list[SeedFile] = field(default_factory=list)
+    registry: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _seed_file(path: Path, seeds_dir: Path) -> SeedFile:
+    resolved, root = path.resolve(), seeds_dir.resolve()
+    folder = seeds_dir if resolved.is_relative_to(root) else path.parent
+    return SeedFile(path, folder, label_of(path), str(resolved))
+
+
+def folder_seeds(seeds_dir: Path) -> list[SeedFile]:
+    """Every seed under `seeds_dir` (resolving the folder once, not each of its files)."""
+    if not seeds_dir.is_dir():
+        return []
+    root = seeds_dir.resolve()
+    prefix = label_of(seeds_dir)
+    out = []
+    for path in list_seeds(seeds_dir):
+        rel = path.relative_to(seeds_dir).as_posix()
+        key = str(root / rel) if not path.is_symlink() else str(path.resolve())
+        out.append(SeedFile(path, seeds_dir, rel if prefix == "." else f"{prefix}/{rel}", key))
+    return out
+
+
+def targets_from_paths(paths: list[Path], seeds_dir: Path, quiet: bool = False) -> Targets:
+    """Sort the given paths into seeds and registry files. Folders stand for the seeds in them. With `quiet`
+    (paths from git), files that are neither are skipped, except stray files among the seeds (warned about)."""
+    targets = Targets()
+    for path in paths:
+        if path.is_dir():
+            targets.seeds.extend(_seed_file(p, seeds_dir) for p in list_seeds(path))
+        elif path.name in REGISTRY_FILES:
+            targets.registry.append(path)
+        elif not path.exists() and not path.is_symlink():
+            if not quiet:
+                targets.problems.append(Problem(label_of(path), 1, "error", "no such file"))
+        elif path.suffix.lower() in SEED_SUFFIXES:
+            targets.seeds.append(_seed_file(path, seeds_dir))
+        elif quiet and (is_junk(path.name) or path.name.startswith(".")):
+            continue
+        elif not quiet or path.resolve().is_relative_to(seeds_dir.resolve()):
+            message = "not a seed: the build only reads .txt, .md and .markdown files"
+            if not quiet:
+                message = "not a seed (.txt, .md, .markdown) or a registry file (companies.yml, topics.yml)"
+            targets.problems.append(Problem(label_of(path), 1, "warning" if quiet else "error", message))
+    unique: dict[str, SeedFile] = {}
+    for seed in targets.seeds:
+        unique.setdefault(seed.key, seed)
+    targets.seeds = list(unique.values())
+    return targets
+
+
+def changed_since(rev: str, roots: list[Path]) -> list[Path]:
+    """Files under `roots` added or changed since the merge base of `rev` and HEAD, in the working tree,
+    untracked ones included (deleted files are not listed). Raises RuntimeError when git fails."""
+
+    def git(*args: str, cwd: Path | None = None) -> str:
+        try:
+            done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        except OSError as exc:
+            raise RuntimeError(f"cannot run git: {exc}") from None
+        if done.returncode != 0:
+            raise RuntimeError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+        return done.stdout
+
+    top = Path(git("rev-parse", "--show-toplevel").strip())
+    base = git("merge-base", rev, "HEAD", cwd=top).strip()
+    specs = []
+    for root in roots:
+        try:
+            specs.append(root.resolve().relative_to(top.resolve()).as_posix() or ".")
+        except ValueError:
+            raise RuntimeError(f"{root} is not inside the git repository at {top}") from None
+    listed = git("diff", "-z", "--name-only", "--no-renames", "--diff-filter=d", base, "--", *specs, cwd=top)
+    listed += git("ls-files", "-z", "--others", "--exclude-standard", "--", *specs, cwd=top)
+    names = sorted({name for name in listed.split("\0") if name})
+    cwd = Path.cwd().resolve()
+    out = []
+    for name in names:
+        path = top / name
+        try:
+            out.append(path.resolve().relative_to(cwd))
+        except ValueError:
+            out.append(path)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Seeds
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """A seed through the pipeline, in a form that crosses process boundaries (SeedError does not pickle)."""
+
+    briefing: Briefing | None
+    reason: str = ""
+    line: int | None = None
+
+
+_worker: tuple[Recogniser, Recogniser, dt.date] | None = None
+
+
+def _init_worker(registry: Registry, today: dt.date) -> None:
+    global _worker
+    _worker = (Recogniser(registry), Recogniser(Registry({}, {})), today)
+
+
+def _run_one(item: tuple[str, str, bool]) -> _Outcome:
+    path, folder, full = item
+    assert _worker is not None
+    recogniser, bare, today = _worker
+    try:
+        seed = read_seed(Path(folder), Path(path))
+        return _Outcome(make_briefing(seed, today, recogniser if full else bare))
+    except SeedError as exc:
+        return _Outcome(None, exc.reason, exc.line)
+    except Exception as exc:  # noqa: BLE001 - as in the build: a bug costs one seed, never the check
+        return _Outcome(None, f"could not be processed ({type(exc).__name__}: {exc})")
+
+
+def run_pipeline(items: list[tuple[SeedFile, bool]], registry: Registry, today: dt.date, jobs: int) -> list[_Outcome]:
+    """Each seed through the pipeline (with recognition when its flag is set), in worker processes when there
+    are many."""
+    work = [(str(s.path), str(s.folder), full) for s, full in items]
+    if jobs > 1 and len(work) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(registry, today)) as pool:
+            return list(pool.map(_run_one, work, chunksize=32))
+    global _worker
+    saved = _worker
+    _init_worker(registry, today)
+    try:
+        return [_run_one(item) for item in work]
+    finally:
+        _worker = saved
+
+
+def body_text(briefing: Briefing) -> str:
+    """The cleaned article as plain text: what two scrapes of one story share."""
+    return "\n".join(plain(block.text) for block in briefing.blocks)
+
+
+def _front_matter(briefing: Briefing) -> tuple[dict[str, object], dict[str, int]]:
+    """An editor seed's front matter and the line of each key (empty for scraped seeds)."""
+    if not briefing.path.lower().endswith(MARKDOWN_SUFFIXES):
+        return {}, {}
+    data, _, body_line = frontmatter.split(briefing.path, briefing.original)
+    lines: dict[str, int] = {}
+    if data:
+        for number, line in enumerate(briefing.original.split("\n")[1 : body_line - 1], start=2):
+            match = _FM_KEY.match(line)
+            if match:
+                lines.setdefault(match.group(1), number)
+    return data, lines
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The first line of `text` that holds `needle` (or its first 40 characters); 1 when none does."""
+    probe = " ".join(needle.split())[:40]
+    if probe:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if probe in " ".join(line.split()):
+                return number
+    return 1
+
+
+def chrome_title(title: str, source: str | None) -> str | None:
+    """Why `title` looks like site chrome rather than a headline, or None when it looks like a headline."""
+    line = clean(to_doc("title", title)).lines
+    if line and line[0].kind not in (Kind.CONTENT, Kind.TITLE):
+        return "the cleaner marks such a line as page furniture"
+    if _ERROR_PAGE.search(title):
+        return "it reads like an error or bot-check page"
+    if source and title.casefold().strip() == source.casefold().strip():
+        return "it is the publication's name"
+    if is_person_name(title, allow_caps=True):
+        return "it is a person's name"
+    if is_upper(title) and len(line_words(title)) <= 6:
+        return "it is in capitals, like a masthead"
+    if not re.search(r"[\u3400-\u9fff]", title) and len(line_words(title)) < 3:
+        return "it is too short for a headline"
+    if _CUT_SHORT.search(title):
+        return "it is cut short"
+    if not headline_shaped(title):
+        return "it is not shaped like a headline"
+    return None
+
+
+def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None, registry_label: str) -> list[Problem]:
+    """Warnings (and front-matter errors) for a seed the pipeline accepted."""
+    out: list[Problem] = []
+
+    def add(line: int, severity: str, message: str) -> None:
+        out.append(Problem(seed.label, line, severity, message))
+
+    data, key_line = _front_matter(briefing)
+    for key in data:
+        if key not in frontmatter.EDITOR_KEYS:
+            hint = difflib.get_close_matches(key, list(frontmatter.EDITOR_KEYS), n=1)
+            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+            add(key_line.get(key, 1), "warning", f"front matter key '{key}' is not used by the generator{extra}")
+
+    if briefing.meta.date is None:
+        if "date" in data and data["date"] is not None:
+            add(key_line.get("date", 1), "warning",
+                f"front matter 'date' {str(data['date'])!r} is not a plausible YYYY-MM-DD date: the briefing will be "
+                "undated")
+        elif "date" not in data:
+            add(1, "warning", "no publication date found: the briefing will be undated")
+
+    if "title" not in data:
+        why = chrome_title(briefing.meta.title, briefing.meta.source)
+        if why:
+            add(_line_of(briefing.original, briefing.meta.title), "warning",
+                f"title \"{briefing.meta.title}\" looks like site chrome, not a headline: {why}")
+
+    if registry is not None:
+        known = {"companies": registry.companies, "institutions": registry.companies, "topics": registry.topics}
+        for key, entries in known.items():
+            if key not in data:
+                continue
+            what = "topic" if key == "topics" else "organisation"
+            file = registry_label.replace("companies.yml", "topics.yml") if key == "topics" else registry_label
+            for slug in getattr(briefing, key):
+                if slug not in entries:
+                    hint = difflib.get_close_matches(slug, list(entries), n=1)
+                    extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                    add(key_line.get(key, 1), "error", f"front matter '{key}': no {what} '{slug}' in {file}{extra}")
+        if not briefing.companies and "companies" not in data and registry.companies:
+            also = f" (institutions: {', '.join(briefing.institutions)})" if briefing.institutions else ""
+            add(1, "warning", f"no company recognised{also}: the briefing will be on no company page")
+    return out
+
+
+def check(
+    targets: Targets,
+    seeds_dir: Path,
+    data_dir: Path,
+    today: dt.date | None = None,
+    jobs: int = 1,
+    everything: bool = False,
+) -> Report:
+    """Check the targets (every seed under `seeds_dir` when `everything`) against the registry under `data_dir`;
+    duplicates are looked for among all the seeds under `seeds_dir` and the targets."""
+    today = today or build_date()
+    registry, problems = load_registry_checked(data_dir)
+    for path in targets.registry:  # registry files elsewhere than --data (those are always checked)
+        if path.parent.resolve() != data_dir.resolve():
+            problems += registry_problems(path)
+    registry_label = label_of(data_dir / "companies.yml")
+
+    checked = list(targets.seeds)
+    in_folder = folder_seeds(seeds_dir)
+    if everything:
+        known = {s.key for s in checked}
+        checked += [s for s in in_folder if s.key not in known]
+    outcomes = run_pipeline([(s, True) for s in checked], registry or Registry({}, {}), today, jobs)
+
+    # Duplicates among the checked seeds and the rest of the seeds folder. Cleaning every other seed would cost as
+    # much as a build; instead their raw pages are indexed, and only those that hold much of a checked seed's
+    # cleaned text are cleaned and compared.
+    checked_keys = {s.key for s in checked}
+    others = [s for s in in_folder if s.key not in checked_keys]
+    texts = {s.key: body_text(o.briefing) for s, o in zip(checked, outcomes, strict=True) if o.briefing is not None}
+    near = _near_raw(others, list(texts.values()))
+    for seed, outcome in zip(near, run_pipeline([(s, False) for s in near], Registry({}, {}), today, jobs),
+                             strict=True):
+        if outcome.briefing is not None:
+            texts[seed.key] = body_text(outcome.briefing)
+    index = SimilarityIndex()
+    for key, text in texts.items():
+        index.add(key, text)
+    labels = {s.key: s.label for s in [*checked, *near]}
+
+    reports = []
+    for seed, outcome in zip(checked, outcomes, strict=True):
+        if outcome.briefing is None:
+            found = [Problem(seed.label, outcome.line or 1, "error", outcome.reason)]
+        else:
+            found = seed_problems(seed, outcome.briefing, registry, registry_label)
+            found += _duplicates(seed, index, labels, checked_keys)
+        found.sort(key=lambda p: (p.line, p.severity != "error"))
+        reports.append(SeedReport(seed.label, outcome.briefing, tuple(found)))
+    reports.sort(key=lambda r: r.label)
+    return Report(tuple(reports), (*problems, *targets.problems))
+
+
+def _near_raw(seeds: list[SeedFile], texts: list[str]) -> list[SeedFile]:
+    """The seeds whose raw page may hold one of `texts` (cleaned articles) nearly whole."""
+    if not seeds or not texts:
+        return []
+    raw = SimilarityIndex(keep_text=False)
+    for seed in seeds:
+        try:
+            data = read_seed(seed.folder, seed.path).data
+        except SeedError:
+            continue
+        # Only words count here: plain UTF-8 decoding is enough, and far cheaper than the pipeline's repairs.
+        raw.add(seed.key, data.decode("utf-8", errors="replace"))
+    wanted = {key for text in texts for key in raw.likely_within(text)}
+    return [s for s in seeds if s.key in wanted]
+
+
+def _duplicates(seed: SeedFile, index: SimilarityIndex, labels: dict[str, str], checked: set[str]) -> list[Problem]:
+    """A warning when the seed's text is (nearly) that of a seed not being checked, or of a checked one that sorts
+    before it (of two checked copies, the later one is the duplicate)."""
+    earlier = [m for m in index.matches(seed.key)
+               if m.key not in checked or labels[m.key] < seed.label]
+    if not earlier:
+        return []
+    best = earlier[0]
+    more = f"; {len(earlier) - 1} more seed{'s' if len(earlier) > 2 else ''} alike" if len(earlier) > 1 else ""
+    if best.identical:
+        message = f"same text as {labels[best.key]}{more}: the same story twice?"
+    else:
+        alike = f"{best.similarity:.0%} alike{more}"
+        message = f"nearly the same text as {labels[best.key]} ({alike}): the same story twice?"
+    return [Problem(seed.label, 1, "warning", message)]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Output
+
+
+_CELL_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell: on one line, shown literally (Markdown and HTML characters escaped), "—" if empty."""
+    text = " ".join(text.split())
+    return _CELL_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;") if text else "—"
+
+
+def _code(text: str) -> str:
+    """A file name for a table cell, as code."""
+    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+
+
+def _figures(briefing: Briefing) -> str:
+    values = [f.value for f in briefing.figures]
+    if not values:
+        return "—"
+    shown = "; ".join(_cell(v) for v in values[:FIGURES_SHOWN])
+    return shown + (f" (+{len(values) - FIGURES_SHOWN} more)" if len(values) > FIGURES_SHOWN else "")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def tally(report: Report) -> str:
+    """"2 errors, 1 warning" or "no problems"."""
+    errors, warnings = report.count("error"), report.count("warning")
+    if not errors and not warnings:
+        return "no problems"
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+
+def summary(report: Report) -> str:
+    """The Markdown report: one table row per checked seed, then problems outside seeds."""
+    out = [f"### Seed check: {tally(report)}", ""]
+    if report.seeds:
+        out += [
+            "| Seed | Title | Date | Source | Author | Companies | Topics | Key figures | Problems |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for seed in report.seeds[:SUMMARY_ROWS]:
+            problems = "<br>".join(f"{p.severity}: {_cell(p.message)}" for p in seed.problems) or "—"
+            b = seed.briefing
+            if b is None:
+                cells = ["*rejected*", "—", "—", "—", "—", "—", "—"]
+            else:
+                meta = b.meta
+                cells = [_cell(meta.title), meta.date or "—", _cell(meta.source or ""), _cell(meta.author or ""),
+                         _cell(", ".join(b.companies)), _cell(", ".join(b.topics)), _figures(b)]
+            out.append(f"| {_code(seed.label)} | " + " | ".join(cells) + f" | {problems} |")
+        if len(report.seeds) > SUMMARY_ROWS:
+            out.append(f"\n{len(report.seeds) - SUMMARY_ROWS} more seeds not shown.")
+    else:
+        out.append("No seeds to check.")
+    if report.other:
+        out += ["", "Other problems:", ""]
+        out += [f"- `{p.path}:{p.line}` {p.severity}: {_cell(p.message)}" for p in report.other]
+    return "\n".join(out) + "\n"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `check` subcommand's options."""
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="seeds, folders of seeds or registry files (default: every seed)")
+    parser.add_argument("--changed-since", metavar="REV",
+                        help="check the seeds and registry files changed since the merge base of REV and HEAD")
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"),
+                        help="the seeds folder, searched for duplicates (default: seeds)")
+    parser.add_argument("--data", type=Path, default=Path("data"),
+                        help="registry folder with companies.yml and topics.yml (default: data)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="worker processes for large seed folders (default: one per CPU)")
+
+
+def command(args: argparse.Namespace) -> int:
+    """Run `check` as the command line asked; print problems, annotations and the report."""
+    if args.changed_since:
+        try:
+            paths = changed_since(args.changed_since, [args.seeds, args.data])
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        targets = targets_from_paths([*args.paths, *paths], args.seeds, quiet=True)
+        everything = False
+    else:
+        targets = targets_from_paths(args.paths, args.seeds)
+        everything = not args.paths
+    if everything and not args.seeds.is_dir():
+        print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
+        return 1
+    report = check(targets, args.seeds, args.data, jobs=max(1, args.jobs), everything=everything)
+
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    seeds = _plural(len(report.seeds), "seed")
+    print(f"checked {seeds} and the registry: {tally(report)}", file=sys.stderr)
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    if in_actions:
+        for problem in report.problems:
+            print(problem.annotation())
+    text = summary(report)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if in_actions else None
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    else:
+        sys.stdout.write(text)
+    return 0 if report.ok else 1
+
