@@ -32,6 +32,13 @@ EXPECTED = {
         "kept": ["China's auto exports jumped 57.4 percent year on year to 4.91 million units",
                  "China overtook Japan as the world's largest auto exporter last year"],
     },
+    "pipe-meta-row.txt": {
+        "meta": ("Chery's overseas sales top 1 million units in 2024", "2025-01-08", "Auto Daily Asia", "Zhang San"),
+        "chrome": ["Home » News", "CarNewsAsia", "Published:", "Author:", "Chery to build second plant in Spain",
+                   "BYD tops 4 million sales", "Keywords:"],
+        "kept": ["Chery Automobile sold more than 1.14 million vehicles outside China in 2024",
+                 "the carmaker plans to open plants in Spain and Turkey"],
+    },
 }
 
 

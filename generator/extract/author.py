@@ -25,12 +25,19 @@ def _name(text: str) -> str | None:
 
 
 def byline_author(doc: Doc) -> str | None:
-    """The first author named in a byline or a "Posted … by" stamp."""
+    """The first author named in a byline, a "Posted … by" stamp, or an "Author:" field of a source row."""
     for line in doc.lines:
-        if line.kind not in (Kind.BYLINE, Kind.DATE):
+        if line.kind not in (Kind.BYLINE, Kind.DATE, Kind.SOURCE):
             continue
         text = line.text.strip()
         parts = re.split(r"\s*[|·•]\s*|\s{2,}", text)
+        if line.kind is Kind.SOURCE:  # "Source: X | Author: Y": only a labelled author counts
+            for part in parts:
+                label = _AUTHOR_LABEL.match(part)
+                found = _name(part[label.end():]) if label and label.end() > 0 else None
+                if found:
+                    return found
+            continue
         if line.kind is Kind.DATE:
             posted = _POSTED_BY.search(text)
             if posted and is_person_name(posted.group("name")):
