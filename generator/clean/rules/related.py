@@ -39,7 +39,9 @@ def apply(doc: Doc) -> Doc:
     in_list = False
     for index, line in enumerate(lines):
         text = line.text.strip()
-        if in_list and line.blank_before == 0 and line.is_content and _item(text):
+        # Items follow the header directly; bulleted ones may also be spaced out with blank lines.
+        spaced_bullet = line.blank_before > 0 and bool(_ITEM_MARK.match(text))
+        if in_list and (line.blank_before == 0 or spaced_bullet) and line.is_content and _item(text):
             lines[index] = line.mark(Kind.RELATED, "related")
             continue
         in_list = False
