@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints a multi-line notice about MkDocs 2.0 on every run; the versions are pinned below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all install venv site serve test lint score bench clean
+.PHONY: all install venv site preview serve check test lint score bench clean
 
 all: test site
 
@@ -22,6 +22,16 @@ install venv: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The site as pull requests attach it: links to plain .html files, so that a downloaded copy opens from disk.
+preview: $(STAMP)
+	DIRECTORY_URLS=false $(BIN)/mkdocs build --strict
+
+# Seeds and registry without building the site: every problem as file:line, and a table of what each seed gave.
+# SINCE=REV checks only the files changed since the merge base of REV and HEAD (CI: the pull request's base);
+# PATHS="seeds/a.txt data/companies.yml" checks those files.
+check: $(STAMP)
+	$(BIN)/python -m generator check $(if $(SINCE),--changed-since '$(SINCE)') $(PATHS)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -7,7 +7,11 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
 - on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, and makes
   the front-matter strings of generated pages HTML-safe (Material prints page.meta title, author and
-  description into the HTML unescaped, because it treats them as markup).
+  description into the HTML unescaped, because it treats them as markup); replaces `<!-- include: FILE -->` in
+  a hand-written page with FILE from the project root (docs/contributing.md shows CONTRIBUTING.md);
+- edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
+  or topic page's shows its registry entry, a page made from an included file edits that file; listings get
+  none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import html
 import importlib
 import logging
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
     from generator.model import BuildResult
@@ -37,6 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: generator/ and mkd
 log = logging.getLogger("mkdocs.hooks.briefings")
 
 LATEST_MARKER = "<!-- latest-briefings -->"
+INCLUDE = re.compile(r"<!--\s*include:\s*(?P<file>[\w./-]+)\s*-->")
+INCLUDED = ("CONTRIBUTING.md",)  # files that hand-written pages include, watched by `mkdocs serve`
 LATEST_LIMIT = 20
 # Front-matter strings that Material or overrides/ print into the page.
 HTML_META_KEYS = ("title", "author", "description", "source", "summary")
@@ -46,6 +54,8 @@ HTML_META_KEYS = ("title", "author", "description", "source", "summary")
 class _Build:
     result: BuildResult
     latest: str  # Markdown that replaces LATEST_MARKER
+    edit_urls: dict[str, str]  # generated page -> where to edit what it is made from
+    repository: tuple[str, str] | None  # (edit, view) URLs of the repository root, when repo_url is set
 
 
 # The current build, keyed by the build's config object, for on_page_markdown.
@@ -56,7 +66,10 @@ _serving = False
 @event_priority(50)  # before the search plugin's on_config, which loads the dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give the search plugin's Chinese segmenter (jieba) the registry's Chinese names as a user dictionary,
-    so that 北汽集团 or 长安汽车 are indexed as words. The file lives in a temporary folder, never in docs/."""
+    so that 北汽集团 or 长安汽车 are indexed as words. The file lives in a temporary folder, never in docs/.
+    Without a repo_url, no edit links: MkDocs would otherwise warn that edit_uri alone is not a URL."""
+    if not config.repo_url:
+        config.edit_uri = config.edit_uri_template = None
     logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary on every run
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None or search.config.get("jieba_dict_user"):
@@ -75,6 +88,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         path.write_text("".join(f"{name} 1000 nz\n" for name in names), encoding="utf-8")
         search.config["jieba_dict_user"] = str(path)
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., object]) -> LiveReloadServer:
+    """`mkdocs serve` also reloads when a file included by a page changes (`watch:` in mkdocs.yml cannot list a
+    file that may be absent, as in the tests' copies of the site sources)."""
+    root = Path(config.config_file_path).resolve().parent
+    for path in INCLUDED:
+        if (root / path).is_file():
+            server.watch(str(root / path))
+    return server
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -116,7 +139,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "")
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
-    _builds[id(config)] = _Build(result, latest)
+    links = importlib.import_module("generator.edit_links")
+    repository = links.repository_urls(config.repo_url, config.edit_uri)
+    edit_urls = {}
+    if repository:
+        registry, _ = importlib.import_module("generator.pipeline").load_registry_or_empty(data_dir(config))
+        sources = links.page_sources(result.briefings, registry)
+        edit_urls = {page: links.edit_url(repository, *source) for page, source in sources.items()}
+    _builds[id(config)] = _Build(result, latest, edit_urls, repository)
     for error in result.errors:
         log.warning(str(error))
     for rel_path, text in result.pages.items():
@@ -138,6 +168,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             value = page.meta.get(key)
             if isinstance(value, str):
                 page.meta[key] = html.escape(value)
+    if page.file.generated_by is not None:
+        page.edit_url = build.edit_urls.get(page.file.src_uri)
+    else:
+        markdown = _include(markdown, page, config, build)
     if page.is_homepage and LATEST_MARKER in markdown:
         markdown = markdown.replace(LATEST_MARKER, build.latest)
     return markdown
+
+
+def _include(markdown: str, page: Page, config: MkDocsConfig, build: _Build) -> str:
+    """Replace `<!-- include: FILE -->` with FILE from the project root; the page's edit link then edits FILE."""
+    match = INCLUDE.search(markdown)
+    if not match:
+        return markdown
+    root = Path(config.config_file_path).resolve().parent
+    path = (root / match["file"]).resolve()
+    if not path.is_relative_to(root) or not path.is_file():  # e.g. a copy of the site sources without it
+        text = f"See `{match['file']}` at the root of the repository."
+    else:
+        text = path.read_text(encoding="utf-8")
+        if build.repository:
+            page.edit_url = build.repository[0] + path.relative_to(root).as_posix()
+    return markdown[: match.start()] + text + markdown[match.end() :]
