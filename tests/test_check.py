@@ -354,3 +354,17 @@ def test_every_registry_problem_is_reported_but_not_its_consequences(tmp_path: P
     path.write_text("- slug: alpha\n  name: [unclosed\n", encoding="utf-8")
     assert [p.line for p in registry_problems(path, "companies.yml")] == [2]
     assert registry_problems(tmp_path / "absent.yml") == []
+
+
+def test_worker_processes_give_the_same_report(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import check as module
+
+    (repo / "seeds" / "201_xiaomi-beijing-monitor.txt").write_text(COPY, encoding="utf-8")
+    monkeypatch.chdir(repo)
+    targets = module.targets_from_paths([], Path("seeds"))
+    serial = module.check(targets, Path("seeds"), Path("data"), jobs=1, everything=True)
+    monkeypatch.setattr(module, "PARALLEL_FROM", 2)
+    parallel = module.check(targets, Path("seeds"), Path("data"), jobs=2, everything=True)
+    assert module.summary(parallel) == module.summary(serial)
+    assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
+    assert len(serial.seeds) == 7
