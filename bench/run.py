@@ -248,6 +248,9 @@ def phases(run: dict[str, object], timing_file: Path) -> dict[str, float]:
     }
     out["other_s"] = float(run["wall_s"]) - sum(
         v for k, v in out.items() if k not in ("pages", "search_indexing_s") and isinstance(v, float))
+    for group, value in t.get("markdown_by_group", {}).items():
+        out[f"markdown[{group}]_s"] = value["seconds"]
+    out["markdown_slowest"] = t.get("markdown_slowest", [])
     return out
 
 
@@ -353,9 +356,17 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
 # --- summary and table --------------------------------------------------------------------------------------------
 
 def _get(run: dict[str, object], path: str) -> float | None:
+    """The number at a dotted path ("full.phases.startup_s"); a key may itself hold dots ("markdown[index.md]_s")."""
     value: object = run
-    for key in path.split("."):
-        if not isinstance(value, dict) or key not in value:
+    rest = path
+    while rest:
+        if not isinstance(value, dict):
+            return None
+        if rest in value:
+            value, rest = value[rest], ""
+            continue
+        key, _, rest = rest.partition(".")
+        if key not in value:
             return None
         value = value[key]
     return float(value) if isinstance(value, int | float) else None
@@ -377,6 +388,12 @@ METRICS: tuple[tuple[str, str, float, str], ...] = (
     ("  hook on_files (generator)", "full.phases.hook_on_files_s", 1, "s"),
     ("  nav", "full.phases.nav_s", 1, "s"),
     ("  Markdown -> HTML", "full.phases.markdown_s", 1, "s"),
+    ("    briefings/*", "full.phases.markdown[briefings/]_s", 1, "s"),
+    ("    companies/*", "full.phases.markdown[companies/]_s", 1, "s"),
+    ("    topics/*", "full.phases.markdown[topics/]_s", 1, "s"),
+    ("    briefings.md (listing)", "full.phases.markdown[briefings.md]_s", 1, "s"),
+    ("    timeline.md", "full.phases.markdown[timeline.md]_s", 1, "s"),
+    ("    index.md (home)", "full.phases.markdown[index.md]_s", 1, "s"),
     ("  templates + search + write", "full.phases.templates_and_write_s", 1, "s"),
     ("    of which search indexing", "full.phases.search_indexing_s", 1, "s"),
     ("  search index JSON (post_build)", "full.phases.post_build_s", 1, "s"),

@@ -33,6 +33,8 @@ if _state is None:
     _state.calls = {}  # event -> number of calls
     _state.first_at = {}  # event -> wall clock (time.time()) when the event first began
     _state.last_at = {}  # event -> wall clock when the event last ended
+    _state.convert_start = 0.0
+    _state.convert = {}  # page path -> seconds of Markdown conversion (after on_page_markdown, before on_page_content)
     sys.modules["_bench_timing_state"] = _state
 
 
@@ -48,11 +50,24 @@ def _mark(event: str) -> None:
         _state.last_at[event] = time.time()
 
 
+def _group(path: str) -> str:
+    """briefings/, companies/, topics/ pages by folder; top-level pages by name."""
+    return path.split("/", 1)[0] + "/" if "/" in path else path
+
+
 def _dump() -> None:
     target = os.environ.get("BENCH_TIMING_FILE")
     if not target:
         return
-    data = {"inside": _state.inside, "calls": _state.calls, "first_at": _state.first_at, "last_at": _state.last_at}
+    groups: dict[str, list[float]] = {}
+    for path, seconds in _state.convert.items():
+        total = groups.setdefault(_group(path), [0.0, 0])
+        total[0] += seconds
+        total[1] += 1
+    slowest = sorted(_state.convert.items(), key=lambda kv: -kv[1])[:15]
+    data = {"inside": _state.inside, "calls": _state.calls, "first_at": _state.first_at, "last_at": _state.last_at,
+            "markdown_by_group": {k: {"seconds": v[0], "pages": v[1]} for k, v in sorted(groups.items())},
+            "markdown_slowest": [{"page": k, "seconds": v} for k, v in slowest]}
     Path(target).write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
 
 
@@ -88,11 +103,15 @@ def on_env(env, config, files):
 @event_priority(PRIORITY)
 def on_page_markdown(markdown, page, config, files):
     _mark("page_markdown")
+    if not FIRST:
+        _state.convert_start = time.perf_counter()
     return markdown
 
 
 @event_priority(PRIORITY)
 def on_page_content(html, page, config, files):
+    if FIRST:
+        _state.convert[page.file.src_uri] = time.perf_counter() - _state.convert_start
     _mark("page_content")
     return html
 
