@@ -127,6 +127,16 @@ def _check_keys(label: str, line: int, item: dict, allowed: tuple[str, ...], req
             raise RegistryError(label, line, f"missing field '{key}'")
 
 
+def _new_slug(label: str, line: int, item: dict, taken: dict[str, int]) -> str:
+    """The entry's slug, checked for form and for a clash with an earlier entry (slug -> its line)."""
+    slug = str(item["slug"])
+    if not _SLUG.match(slug):
+        raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
+    if slug in taken:
+        raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {taken[slug]})")
+    return slug
+
+
 def _str_list(label: str, line: int, item: dict, key: str) -> tuple[str, ...]:
     value = item.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -140,11 +150,7 @@ def parse_companies(text: str, label: str) -> dict[str, Company]:
     seen_names: dict[str, tuple[str, int]] = {}
     for line, item in _entries(Path(label), text, label):
         _check_keys(label, line, item, COMPANY_KEYS, ("slug", "name", "kind"))
-        slug = str(item["slug"])
-        if not _SLUG.match(slug):
-            raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
-        if slug in companies:
-            raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {companies[slug].line})")
+        slug = _new_slug(label, line, item, {s: c.line for s, c in companies.items()})
         kind = str(item["kind"])
         if kind not in KINDS:
             raise RegistryError(label, line, f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
@@ -196,11 +202,7 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for line, item in _entries(Path(label), text, label):
         _check_keys(label, line, item, TOPIC_KEYS, ("slug", "name", "keywords"))
-        slug = str(item["slug"])
-        if not _SLUG.match(slug):
-            raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
-        if slug in topics:
-            raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {topics[slug].line})")
+        slug = _new_slug(label, line, item, {s: t.line for s, t in topics.items()})
         keywords = []
         for entry in item["keywords"] if isinstance(item["keywords"], list) else [None]:
             if not (isinstance(entry, dict) and isinstance(entry.get("phrase"), str) and entry["phrase"].strip()
