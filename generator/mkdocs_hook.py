@@ -16,6 +16,7 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
 import logging
@@ -61,6 +62,10 @@ class _Build:
 # The current build, keyed by the build's config object, for on_page_markdown.
 _builds: dict[int, _Build] = {}
 _serving = False
+# Under `mkdocs serve`: the generator's code as last imported, and the briefings it made (BuildCache), so an
+# edit to one seed reprocesses that seed only.
+_code: tuple[tuple[str, int, int], ...] = ()
+_cache = None
 
 
 @event_priority(50)  # before the search plugin's on_config, which loads the dictionary
@@ -114,13 +119,25 @@ def _generator() -> tuple[Callable[..., BuildResult], Callable[..., str]]:
     at build time, not at import time."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    global _code, _cache
     if _serving:
-        for name in [name for name in sys.modules if name == "generator" or name.startswith("generator.")]:
-            del sys.modules[name]
-        importlib.invalidate_caches()
+        code = _code_fingerprint()
+        if code != _code:  # the generator itself was edited: import it afresh and forget cached briefings
+            for name in [name for name in sys.modules if name == "generator" or name.startswith("generator.")]:
+                del sys.modules[name]
+            importlib.invalidate_caches()
+            _code, _cache = code, None
     pipeline = importlib.import_module("generator.pipeline")
     render = importlib.import_module("generator.render")
-    return pipeline.build_site, render.render_listing
+    if _serving and _cache is None:
+        _cache = pipeline.BuildCache()
+    return functools.partial(pipeline.build_site, cache=_cache), render.render_listing
+
+
+def _code_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of the generator's code and templates."""
+    files = sorted(p for p in (ROOT / "generator").rglob("*") if p.suffix in (".py", ".j2") and p.is_file())
+    return tuple((p.as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 def seeds_dir(config: MkDocsConfig) -> Path:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import frontmatter
@@ -145,22 +146,36 @@ def paragraphs_and_items(blocks: list[Block]) -> list[str]:
     return units
 
 
-def gather(seeds_dir: Path, today: dt.date, recogniser: Recogniser) -> tuple[list[Briefing], list[SeedError]]:
-    """Every seed in name order through the per-seed stages; errors are collected, not raised."""
+def gather(
+    seeds_dir: Path, today: dt.date, recogniser: Recogniser, cache: BuildCache | None = None
+) -> tuple[list[Briefing], list[SeedError]]:
+    """Every seed in name order through the per-seed stages; errors are collected, not raised. With a cache,
+    a seed whose bytes are unchanged since the last build is not processed again."""
     briefings: list[Briefing] = []
     errors: list[SeedError] = []
+    used: dict[tuple[str, bytes], Briefing] = {}
     for item in read_seeds(seeds_dir):
         if isinstance(item, SeedError):
             errors.append(item)
             continue
+        key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
+        if cache is not None and key in cache.briefings:
+            briefings.append(cache.briefings[key])
+            used[key] = cache.briefings[key]
+            continue
         try:
-            briefings.append(make_briefing(item, today, recogniser))
+            briefing = make_briefing(item, today, recogniser)
+            briefings.append(briefing)
+            used[key] = briefing
         except SeedError as exc:
             errors.append(exc)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one seed, never the build or a traceback
             errors.append(SeedError(item.name, f"could not be processed ({type(exc).__name__}: {exc})"))
+    if cache is not None:
+        cache.briefings = used  # seeds deleted or edited since the last build are forgotten
     slugs = unique_slugs([b.slug for b in briefings])
-    return [replace(b, slug=s) for b, s in zip(briefings, slugs, strict=True)], errors
+    # The same objects when nothing changed, so that rendered pages can be recognised in the cache.
+    return [b if b.slug == s else replace(b, slug=s) for b, s in zip(briefings, slugs, strict=True)], errors
 
 
 def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[RegistryError]]:
@@ -173,17 +188,58 @@ def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[Regist
         return Registry(companies={}, topics={}), [exc]
 
 
+@dataclass
+class BuildCache:
+    """What one build can hand the next in the same process (`mkdocs serve`): briefings by seed name and
+    content, valid while the registry, the build date and the generator's code are the same."""
+
+    context: tuple[object, ...] = ()
+    briefings: dict[tuple[str, bytes], Briefing] = field(default_factory=dict)
+    pages: dict[object, str] = field(default_factory=dict)  # rendered briefing pages
+
+    def validate(self, *context: object) -> None:
+        """Forget everything if anything the briefings depend on besides their seed has changed."""
+        if context != self.context:
+            self.context = context
+            self.briefings.clear()
+            self.pages.clear()
+
+    def retain(self, briefings: list[Briefing]) -> None:
+        """Drop what belongs to briefings that are gone (their ids could be reused by new objects)."""
+        alive = {id(b) for b in briefings}
+        self.pages = {k: v for k, v in self.pages.items() if isinstance(k, tuple) and k[0] in alive}
+
+
+def registry_fingerprint(data_dir: Path | None) -> bytes:
+    """A digest of the registry files' bytes (empty when there is no registry)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in ("companies.yml", "topics.yml"):
+        path = data_dir / name if data_dir else None
+        if path is not None and path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
 def build_site(
-    seeds_dir: Path, data_dir: Path | None = None, today: dt.date | None = None, base_url: str = ""
+    seeds_dir: Path,
+    data_dir: Path | None = None,
+    today: dt.date | None = None,
+    base_url: str = "",
+    cache: BuildCache | None = None,
 ) -> BuildResult:
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
     and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
+    today = today or build_date()
     registry, registry_errors = load_registry_or_empty(data_dir)
     recogniser = Recogniser(registry)
-    briefings, errors = gather(seeds_dir, today or build_date(), recogniser)
+    if cache is not None:
+        cache.validate(registry_fingerprint(data_dir), today)
+    briefings, errors = gather(seeds_dir, today, recogniser, cache)
     corpus = link_corpus(registry, briefings)
+    if cache is not None:
+        cache.retain(briefings)
     return BuildResult(
-        pages=render_site(corpus, recogniser, base_url),
+        pages=render_site(corpus, recogniser, base_url, cache.pages if cache is not None else None),
         briefings=corpus.briefings,
         errors=(*registry_errors, *errors),
     )

@@ -172,11 +172,23 @@ def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str
     return [(year, list(months.items())) for year, months in years.items()]
 
 
-def render_site(corpus: Corpus, recogniser: Recogniser, base_url: str = "") -> dict[str, str]:
-    """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order."""
+def render_site(
+    corpus: Corpus, recogniser: Recogniser, base_url: str = "", cache: dict[object, str] | None = None
+) -> dict[str, str]:
+    """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order.
+    `cache` (kept by `mkdocs serve` between rebuilds) holds briefing pages whose inputs have not changed."""
     env = environment()
     registry = corpus.registry
-    pages = {f"briefings/{b.slug}.md": render_briefing(b, corpus, recogniser) for b in corpus.briefings}
+    pages = {}
+    for b in corpus.briefings:
+        related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
+        key = (id(b), b.slug, related)  # a cached Briefing object is the same object from build to build
+        text = cache.get(key) if cache is not None else None
+        if text is None:
+            text = render_briefing(b, corpus, recogniser)
+            if cache is not None:
+                cache[key] = text
+        pages[f"briefings/{b.slug}.md"] = text
     pages.update({original_path(b): b.original for b in corpus.briefings})
     pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
     for company in registry.companies.values():

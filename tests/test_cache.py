@@ -1,0 +1,55 @@
+"""The build cache that `mkdocs serve` keeps between rebuilds: only changed seeds are processed again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.pipeline import BuildCache, build_site
+
+HERE = Path(__file__).parent
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, Path]:
+    shutil.copytree(HERE / "fixtures" / "seeds", tmp_path / "seeds")
+    shutil.copytree(HERE / "fixtures" / "data", tmp_path / "data")
+    return tmp_path / "seeds", tmp_path / "data"
+
+
+def test_only_changed_seeds_are_processed_again(project, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds, data = project
+    made: list[str] = []
+    real = pipeline.make_briefing
+    monkeypatch.setattr(pipeline, "make_briefing", lambda seed, *a: made.append(seed.name) or real(seed, *a))
+    cache = BuildCache()
+    first = build_site(seeds, data, TODAY, cache=cache)
+    assert len(made) == 5
+    edited = seeds / "003_1ec37179ea895076.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Qingdao", "Tianjin"), encoding="utf-8")
+    made.clear()
+    second = build_site(seeds, data, TODAY, cache=cache)
+    assert made == ["003_1ec37179ea895076.txt"]
+    assert second.pages != first.pages
+    assert second.pages == build_site(seeds, data, TODAY).pages  # the same pages as a build from scratch
+
+
+def test_a_registry_edit_or_a_new_day_starts_afresh(project, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds, data = project
+    made: list[str] = []
+    real = pipeline.make_briefing
+    monkeypatch.setattr(pipeline, "make_briefing", lambda seed, *a: made.append(seed.name) or real(seed, *a))
+    cache = BuildCache()
+    build_site(seeds, data, TODAY, cache=cache)
+    (data / "topics.yml").write_text((data / "topics.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    made.clear()
+    build_site(seeds, data, TODAY, cache=cache)
+    assert len(made) == 5
+    made.clear()
+    build_site(seeds, data, TODAY + dt.timedelta(days=1), cache=cache)
+    assert len(made) == 5
