@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, mark_lines
-from generator.clean.text import words
+from generator.clean.text import is_upper, words
 from generator.extract.dates import DATELINE, find_dates, is_relative
 from generator.model import Doc, Kind, Line
 
@@ -33,6 +33,10 @@ def is_date_line(text: str) -> bool:
     rest = re.sub(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", " ", rest,
                   flags=re.I)
     rest = _LABELS.sub(" ", _TRAIL.sub(" ", rest))
+    # A stamp row may name the outlet between separators: "By X | AUTO LEDGER DAILY | Updated: …".
+    parts = [p for p in re.split(r"\s[|｜·•]\s", rest) if p.strip()]
+    if len(parts) > 1:
+        rest = " ".join(p for p in parts if not (is_upper(p) and len(words(p)) <= 5))
     return len(words(_NOISE.sub(" ", rest))) <= 2
 
 
