@@ -160,8 +160,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     repository = links.repository_urls(config.repo_url, config.edit_uri)
     edit_urls = {}
     if repository:
-        registry, _ = importlib.import_module("generator.pipeline").load_registry_or_empty(data_dir(config))
-        sources = links.page_sources(result.briefings, registry)
+        sources = links.page_sources(result.briefings, result.registry)  # the registry the build already read
         edit_urls = {page: links.edit_url(repository, *source) for page, source in sources.items()}
     _builds[id(config)] = _Build(result, latest, edit_urls, repository)
     for error in result.errors:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from generator.entities.registry import Registry
 from generator.extract.figures import Figure
 
 
@@ -157,8 +158,9 @@ class Briefing:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """Everything one build produced: pages by relative path, and the seeds it rejected."""
+    """Everything one build produced: pages by relative path, the registry it used, and the seeds it rejected."""
 
     pages: dict[str, str]
     briefings: tuple[Briefing, ...]
     errors: tuple[Exception, ...]  # SeedError or RegistryError: each prints as one line
+    registry: Registry | None = None

@@ -242,4 +242,5 @@ def build_site(
         pages=render_site(corpus, recogniser, base_url, cache.pages if cache is not None else None),
         briefings=corpus.briefings,
         errors=(*registry_errors, *errors),
+        registry=registry,
     )

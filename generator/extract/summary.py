@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from generator.extract.dates import DATELINE
+from generator.extract.title import EDITORS_NOTE
 
 _MD = re.compile(r"\\([\\`*_\[\]<>|#~.)])|\*|__|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the author|editor'?s note|note)\b", re.I)
 LIMIT = 300
 MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
 
@@ -25,7 +25,7 @@ def summarise(paragraphs: list[str]) -> str:
     out = ""
     for paragraph in paragraphs:
         text = plain(paragraph)
-        if not out and (len(text) < 40 or _NOTE.match(text)):
+        if not out and (len(text) < 40 or EDITORS_NOTE.match(text)):
             continue
         match = DATELINE.match(text)
         if match:

@@ -12,7 +12,8 @@ from generator.model import Doc
 _LEAD_TIME = re.compile(
     r"^(?:on|in|at|by|since|as of|earlier|late|early|last|this)\b[^,]{0,40},\s+", re.I
 )
-_NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the author|editor'?s note|note)\b", re.I)
+# "This article serves as…", "The author holds…": notes about the piece, not its lede.
+EDITORS_NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the author|editor'?s note|note)\b", re.I)
 
 
 def headline(doc: Doc) -> str | None:
@@ -32,7 +33,7 @@ def headline(doc: Doc) -> str | None:
 def from_lede(paragraphs: list[str]) -> str | None:
     """A headline for a page that has none: the first clause of the lede's first sentence."""
     for text in paragraphs:
-        if _NOTE.match(text) or len(words(text)) < 8:
+        if EDITORS_NOTE.match(text) or len(words(text)) < 8:
             continue
         sentence = re.split(r"(?<=[.!?。])\s+", text.strip(), maxsplit=1)[0].rstrip(".。")
         sentence = _LEAD_TIME.sub("", sentence)
