@@ -8,6 +8,7 @@ import unicodedata
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
 from generator.model import RawSeed, SeedError
 
@@ -22,6 +23,24 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 _WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _mojibake_hint() -> re.Pattern[str]:
+    """Characters of which every mojibake pattern ftfy looks for contains at least one.
+
+    ftfy checks a whole text against its badness expression before it tries any repair, which costs more than
+    the rest of decoding together. Each of that expression's alternatives needs a character other than ASCII,
+    typographic quotes and dashes (ftfy's 'common' and punctuation categories): a text without any is returned
+    as it is by ftfy too, so the check can be skipped (tests/test_properties.py holds us to that).
+    """
+    everyday = "".join(MOJIBAKE_CATEGORIES[k] for k in ("common", "start_punctuation", "end_punctuation"))
+    ranges = "".join(v for k, v in MOJIBAKE_CATEGORIES.items() if k not in ("common", "start_punctuation",
+                                                                              "end_punctuation"))
+    literals = {c for c in BADNESS_RE.pattern if ord(c) > 127} - set(everyday)
+    return re.compile("[" + ranges + "".join(re.escape(c) for c in sorted(literals)) + "]")
+
+
+_MOJIBAKE_HINT = _mojibake_hint()
 
 
 def decode_bytes(name: str, data: bytes) -> str:
@@ -64,7 +83,8 @@ def _looks_binary(data: bytes) -> bool:
 def normalise_text(text: str) -> str:
     """Repair mojibake; normalise line endings, odd spaces and control characters; NFC; strip trailing blanks."""
     # Only the encoding repair: quotes, ligatures and widths stay as the author wrote them.
-    text = ftfy.fix_encoding(text)
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_encoding(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n")
     text = _SPACES.sub(" ", text)
     text = _CONTROL.sub("", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import yaml
@@ -84,7 +85,80 @@ def _key_line(raw: str, key: str) -> int:
 
 
 def dump(data: dict[str, object]) -> str:
-    """Serialise a mapping as a front-matter block; checks it loads back to the same values."""
+    """Serialise a mapping as a front-matter block (PyYAML's block style; strings quoted only when needed)."""
+    lines = ["---"]
+    try:
+        for key, value in data.items():
+            _emit(lines, key, value)
+    except _Unsupported:
+        return _dump_with_pyyaml(data)
+    lines.append("---\n")
+    return "\n".join(lines)
+
+
+class _Unsupported(Exception):
+    """A value the fast emitter does not write (PyYAML does)."""
+
+
+# Our pages hold strings, numbers, null and lists of those or of flat mappings: emitting them directly is ten
+# times faster than yaml.dump plus a check that it loads back. tests/test_properties.py checks that PyYAML reads
+# back every string exactly.
+_NOT_YAML_PRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+_PLAIN = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`\s.~])[^\[\]{}]*(?<![\s:])")
+_RESOLVER = yaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _scalar(value: object) -> str:
+    """One scalar as YAML: plain when it reads back as the same string, else quoted."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str):
+        raise _Unsupported
+    printable = not _NOT_YAML_PRINTABLE.search(value)
+    if (printable and _PLAIN.fullmatch(value) and ": " not in value and " #" not in value
+            and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG):
+        return value
+    if printable:
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + _NOT_YAML_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False)[1:-1]) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    """A YAML double-quoted escape for one character."""
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _emit(lines: list[str], key: object, value: object) -> None:
+    """Append `key: value` in block style."""
+    if not isinstance(value, list | tuple):
+        lines.append(f"{_scalar(key)}: {_scalar(value)}")
+        return
+    if not value:
+        lines.append(f"{_scalar(key)}: []")
+        return
+    lines.append(f"{_scalar(key)}:")
+    for item in value:
+        if isinstance(item, dict):
+            if not item:
+                raise _Unsupported
+            prefix = "- "
+            for sub_key, sub_value in item.items():
+                if isinstance(sub_value, list | tuple | dict):
+                    raise _Unsupported
+                lines.append(f"{prefix}{_scalar(sub_key)}: {_scalar(sub_value)}")
+                prefix = "  "
+        else:
+            lines.append(f"- {_scalar(item)}")
+
+
+def _dump_with_pyyaml(data: dict[str, object]) -> str:
+    """PyYAML for anything else; checks that it loads back to the same values."""
     for readable in (True, False):  # Chinese as written when that round-trips; escapes when it does not (NEL)
         text = yaml.dump(data, Dumper=_SafeDumper, sort_keys=False, allow_unicode=readable,
                          default_flow_style=False, width=100_000)

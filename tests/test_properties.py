@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import ftfy
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import frontmatter
 from generator.clean import clean, to_doc
-from generator.decode import decode
+from generator.decode import _MOJIBAKE_HINT, decode
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry
 from generator.model import Kind, RawSeed, SeedError
@@ -101,11 +102,42 @@ def test_slugs_are_ascii_stable_and_stay_inside_the_output(title: str) -> None:
 SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.text())
 
 
+FIELDS = st.one_of(SCALAR, st.lists(st.text()), st.lists(st.dictionaries(st.text(), SCALAR, min_size=1)))
+
+
 @SETTINGS
-@given(st.dictionaries(st.text(min_size=1), st.one_of(SCALAR, st.lists(st.text()))), st.text())
+@given(st.dictionaries(st.text(min_size=1), FIELDS), st.text())
 def test_front_matter_round_trips(data: dict, title: str) -> None:
     data = {"title": title, **data}
     text = frontmatter.dump(data)
     assert text.startswith("---\n")
     assert text.endswith("---\n")
     assert yaml.safe_load(text[4:-4]) == data
+
+
+# Strings built from the characters YAML treats specially, so that every quoting decision gets exercised.
+YAML_TRICKY = st.text(alphabet=st.sampled_from(list(" -?:,[]{}#&*!|>'\"%@`.~\\\t\n\r\x85\u2028\ufeff\x7f"
+                                                 "0123456789aeflnorstuxyNTY_+eE.:")), max_size=12)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(YAML_TRICKY, st.one_of(YAML_TRICKY, st.lists(YAML_TRICKY))), min_size=1))
+def test_front_matter_round_trips_strings_made_of_yaml_syntax(pairs: list) -> None:
+    data = dict(pairs)
+    text = frontmatter.dump(data)
+    assert yaml.safe_load(text[4:-4]) == data
+
+
+EVERYDAY = st.text(alphabet=st.one_of(
+    st.characters(max_codepoint=0x7F),
+    st.sampled_from(list("\xa0\xad·´–—―…’‘‚“„•‹«»¡¿©®˝”›™΄΅")),
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+    st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
+))
+
+
+@SETTINGS
+@given(EVERYDAY)
+def test_texts_skipped_by_the_mojibake_hint_are_ones_ftfy_leaves_alone(text: str) -> None:
+    if not _MOJIBAKE_HINT.search(text):
+        assert ftfy.fix_encoding(text) == text

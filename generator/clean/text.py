@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -17,16 +18,23 @@ SMALL_WORDS = frozenset(
 SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
 
 
-def words(text: str) -> list[str]:
+# Twenty rules ask the same questions about the same lines: answers are cached per line text (bounded).
+_cached = lru_cache(maxsize=8192)
+
+
+@_cached
+def words(text: str) -> tuple[str, ...]:
     """The words of `text` (Han characters count one each)."""
-    return _WORD.findall(text) + _HAN.findall(text)
+    return (*_WORD.findall(text), *_HAN.findall(text))
 
 
+@_cached
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence."""
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
+@_cached
 def is_prose(text: str) -> bool:
     """A line that reads as running text: long enough and sentence-shaped."""
     n = len(words(text))
@@ -36,12 +44,14 @@ def is_prose(text: str) -> bool:
     return n >= 10 and ends_sentence(text) and title_case_ratio(text) < 0.6
 
 
+@_cached
 def is_titleish(text: str) -> bool:
     """Short, headline-shaped: no sentence ending, few words."""
     n = len(words(text))
     return 1 <= n <= 30 and len(text) <= 220 and not text.rstrip().endswith((",", ";"))
 
 
+@_cached
 def title_case_ratio(text: str) -> float:
     """Share of the content words of `text` that start with a capital letter."""
     content = [w for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in SMALL_WORDS]
@@ -50,6 +60,7 @@ def title_case_ratio(text: str) -> float:
     return sum(1 for w in content if w[0].isupper()) / len(content)
 
 
+@_cached
 def is_upper(text: str) -> bool:
     """True when every cased letter in `text` is upper case (an all-caps masthead)."""
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
@@ -70,6 +81,7 @@ NOT_NAME_WORDS = frozenset(
 )
 
 
+@_cached
 def is_person_name(text: str, allow_caps: bool = False) -> bool:
     """True when `text` is just a person's name ("Sophie Tan", "刘岩"; "ZHAO YIMENG" only with allow_caps)."""
     text = text.strip()
