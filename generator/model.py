@@ -79,7 +79,7 @@ class Line:
 
     def mark(self, kind: Kind, rule: str) -> Line:
         """Return this line classified as `kind` by `rule`."""
-        return replace(self, kind=kind, rule=rule)
+        return Line(self.text, self.number, self.blank_before, kind, rule)
 
     @property
     def is_content(self) -> bool:

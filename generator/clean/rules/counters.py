@@ -19,8 +19,7 @@ _SEP = re.compile(r"[\s|·•,/]+")
 
 
 def _only_counters(text: str) -> bool:
-    rest = _COUNTER.sub(" ", text)
-    return bool(_COUNTER.search(text)) and not _SEP.sub("", rest)
+    return bool(_COUNTER.search(text)) and not _SEP.sub("", _COUNTER.sub(" ", text))
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from generator.clean.base import body_start
 from generator.clean.rules.injected import site_suffix
@@ -13,6 +14,7 @@ from generator.model import Doc, Kind
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 
 
+@lru_cache(maxsize=4096)
 def _normal(text: str) -> str:
     suffix = site_suffix(text)
     if suffix:
@@ -64,7 +66,13 @@ def apply(doc: Doc) -> Doc:
         if lines[i].is_content and len(words(lines[i].text)) < 4:
             lines[i] = lines[i].mark(Kind.WIDGET, "headline")  # player labels and buttons between headline and body
     title = _normal(lines[pick].text)
+    title_words = title.split()
     for i in range(pick + 1, len(lines)):
-        if lines[i].is_content and _normal(lines[i].text) == title:
+        if not lines[i].is_content:
+            continue
+        text = lines[i].text
+        low = text.lower()
+        # A line whose normal form is the headline's contains all of its words: a cheap test first.
+        if all(w in low for w in title_words) and _normal(text) == title:
             lines[i] = lines[i].mark(Kind.TITLE, "headline")  # the headline repeated in the body
     return replace(doc, lines=tuple(lines), title_index=pick)
