@@ -86,9 +86,8 @@ def _context(sentence: str, start: int, end: int) -> str:
 
 def key_figures(paragraphs: list[str], limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
     """The most telling figures of an article, in the order it states them, each value once."""
-    found: list[tuple[int, int, Figure]] = []
+    found: list[tuple[int, int, str, str, int, int]] = []  # weight, order, value, sentence, start, end
     seen: set[str] = set()
-    order = 0
     for paragraph in paragraphs:
         for sentence in _SENTENCE_SPLIT.split(paragraph):
             for m in FIGURE.finditer(sentence):
@@ -96,14 +95,13 @@ def key_figures(paragraphs: list[str], limit: int = MAX_FIGURES) -> tuple[Figure
                 weight = _weight(m)
                 if weight == 0 or (_YEAR.match(number) and not (m.group("cur") or m.group("money"))):
                     continue
-                if _LABEL_BEFORE.search(sentence[: m.start()]):
+                # The label, if any, ends just before the number: look at the few characters there only.
+                if _LABEL_BEFORE.search(sentence, max(0, m.start() - 32), m.start()):
                     continue
-                value = " ".join(m.group(0).split())
                 key = (number + (m.group("m1") or m.group("m2") or "")).replace(" ", "").casefold()
                 if key in seen:
                     continue
                 seen.add(key)
-                found.append((weight, order, Figure(value, _context(sentence, m.start(), m.end()))))
-                order += 1
-    best = sorted(found, key=lambda f: (-f[0], f[1]))[:limit]
-    return tuple(f for _, _, f in sorted(best, key=lambda f: f[1]))
+                found.append((weight, len(found), " ".join(m.group(0).split()), sentence, m.start(), m.end()))
+    best = sorted(sorted(found, key=lambda f: (-f[0], f[1]))[:limit], key=lambda f: f[1])
+    return tuple(Figure(value, _context(sentence, start, end)) for _, _, value, sentence, start, end in best)
