@@ -36,25 +36,36 @@ class _Entry:
     exact_case: bool
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """A regular expression matching exactly `words`, factored as a trie ("bai(?:c|du)") so that the
-    engine never tries the words one by one."""
+def _trie_pattern(sequences: list[tuple[str, ...]], end: str = "") -> str:
+    """A regular expression matching exactly `sequences` of atoms (each a regular expression, usually one
+    escaped character), each followed by `end`, factored as a trie ("bai(?:c|du)") so that the engine never
+    tries them one by one; longer sequences are tried first."""
     trie: dict = {}
-    for word in words:
+    for sequence in sequences:
         node = trie
-        for char in word:
-            node = node.setdefault(char, {})
+        for atom in sequence:
+            node = node.setdefault(atom, {})
         node[""] = {}
 
     def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        return body + ("?" if ends else "")
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if "" in node:
+            branches.append(end)
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
 
-    return emit(trie) if words else ""
+    return emit(trie) if sequences else ""
+
+
+_WORD_END = r"(?![^\W_])"
+
+
+def _gap_pattern(gap: str) -> str:
+    """A regular expression for the text between two words that `_end` accepts for phrase gap `gap`."""
+    if gap in _JOINERS:
+        return r"(?:\s+|[-–‑])"
+    return "".join(r"\s+" if part.isspace() else re.escape(part) for part in re.split(r"(\s+)", gap) if part)
 
 
 def _gap(text: str) -> str:
@@ -92,8 +103,27 @@ class PhraseMatcher:
         ordered = sorted(han, key=lambda p: (-len(p), p))
         self._han = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._han_keys = han
-        starts = _trie_pattern(sorted(self._index))
-        self._starts = re.compile(rf"(?<![^\W_])(?:{starts})(?![^\W_])", re.I) if starts else None
+        self._starts = self._starts_pattern()
+
+    def _starts_pattern(self) -> re.Pattern[str] | None:
+        """Where a phrase may start: its first word, followed by its second word when it has more than one.
+
+        Checking the second word in the same scan keeps a common first word ("The Paper", "in-car") from
+        making a candidate of every "the" and "in" in the text.
+        """
+        sequences: set[tuple[str, ...]] = set()
+        for first, buckets in self._index.items():
+            for second, entries in buckets.items():
+                head = tuple(map(re.escape, first))
+                if not second:
+                    sequences.add(head)
+                    continue
+                for gap in {entry.gaps[0] for entry in entries}:
+                    sequences.add((*head, _gap_pattern(gap), *map(re.escape, second)))
+        if not sequences:
+            return None
+        pattern = _trie_pattern(sorted(sequences), _WORD_END)
+        return re.compile(rf"(?<![^\W_])(?:{pattern})", re.I)
 
     @staticmethod
     def _end(entry: _Entry, text: str, a: int, b: int) -> int:
@@ -122,7 +152,8 @@ class PhraseMatcher:
             start = self._starts.search(text, pos)
             if start is None:
                 break
-            a, b = start.span()
+            a = start.start()
+            b = _TOKEN.match(text, a).end()  # type: ignore[union-attr] # a start is a word
             pos = b
             buckets = self._index.get(text[a:b].casefold(), {})
             following = _TOKEN.search(text, b) if len(buckets) > 1 or "" not in buckets else None
