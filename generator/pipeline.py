@@ -13,7 +13,7 @@ from generator import frontmatter
 from generator.clean import clean, to_doc
 from generator.decode import decode
 from generator.editor import editor_blocks
-from generator.entities.link import link_corpus
+from generator.entities.link import Corpus, link_corpus
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry, RegistryError, load_registry
 from generator.extract.author import byline_author
@@ -196,6 +196,9 @@ class BuildCache:
     context: tuple[object, ...] = ()
     briefings: dict[tuple[str, bytes], Briefing] = field(default_factory=dict)
     pages: dict[object, str] = field(default_factory=dict)  # rendered briefing pages
+    registry: tuple[Registry, list[RegistryError]] | None = None
+    recogniser: Recogniser | None = None
+    corpus: Corpus | None = None  # the last build's, whose related lists may still hold
 
     def validate(self, *context: object) -> None:
         """Forget everything if anything the briefings depend on besides their seed has changed."""
@@ -203,6 +206,7 @@ class BuildCache:
             self.context = context
             self.briefings.clear()
             self.pages.clear()
+            self.registry = self.recogniser = self.corpus = None
 
     def retain(self, briefings: list[Briefing]) -> None:
         """Drop what belongs to briefings that are gone (their ids could be reused by new objects)."""
@@ -230,14 +234,20 @@ def build_site(
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
     and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
     today = today or build_date()
-    registry, registry_errors = load_registry_or_empty(data_dir)
-    recogniser = Recogniser(registry)
-    if cache is not None:
+    if cache is None:
+        registry, registry_errors = load_registry_or_empty(data_dir)
+        recogniser = Recogniser(registry)
+    else:
         cache.validate(registry_fingerprint(data_dir), today)
+        if cache.registry is None or cache.recogniser is None:
+            cache.registry = load_registry_or_empty(data_dir)
+            cache.recogniser = Recogniser(cache.registry[0])
+        (registry, registry_errors), recogniser = cache.registry, cache.recogniser
     briefings, errors = gather(seeds_dir, today, recogniser, cache)
-    corpus = link_corpus(registry, briefings)
+    corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
     if cache is not None:
         cache.retain(briefings)
+        cache.corpus = corpus
     return BuildResult(
         pages=render_site(corpus, recogniser, base_url, cache.pages if cache is not None else None),
         briefings=corpus.briefings,

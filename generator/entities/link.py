@@ -28,6 +28,7 @@ class Corpus:
     by_company: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
     by_topic: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
     related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by briefing slug, best first
+    signature: tuple[object, ...] = ()  # everything related lists depend on (see link_signature)
 
     def co_mentions(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
         """Companies most often named in the same briefings as `slug`."""
@@ -78,9 +79,19 @@ def _related(briefing: Briefing, by_company: dict[str, list[Briefing]], by_topic
     return tuple(found[s] for s in best)
 
 
-def link_corpus(registry: Registry, briefings: list[Briefing]) -> Corpus:
-    """Index the corpus by company and topic and find each briefing's related briefings."""
+def link_signature(briefings: tuple[Briefing, ...]) -> tuple[object, ...]:
+    """What related lists and their rendering depend on: each briefing's slug, date, title, source, companies,
+    institutions and topics, in corpus order. Editing a briefing's text leaves it unchanged."""
+    return tuple((b.slug, b.meta.date, b.meta.title, b.meta.source, b.companies, b.institutions, b.topics)
+                 for b in briefings)
+
+
+def link_corpus(registry: Registry, briefings: list[Briefing], previous: Corpus | None = None) -> Corpus:
+    """Index the corpus by company and topic and find each briefing's related briefings; the related lists of
+    `previous` (the last build's corpus, with the same registry) are reused when no briefing changed what they
+    depend on."""
     ordered = newest_first(briefings)
+    signature = link_signature(ordered)
     rank = {b.slug: i for i, b in enumerate(ordered)}
     by_company: dict[str, list[Briefing]] = defaultdict(list)
     by_topic: dict[str, list[Briefing]] = defaultdict(list)
@@ -91,13 +102,18 @@ def link_corpus(registry: Registry, briefings: list[Briefing]) -> Corpus:
         for topic in briefing.topics:
             if topic in registry.topics:
                 by_topic[topic].append(briefing)
-    related = {b.slug: _related(b, by_company, by_topic, rank) for b in ordered}
+    if previous is not None and previous.signature == signature:
+        by_slug = {b.slug: b for b in ordered}  # the same slugs; an edited briefing is a new object
+        related = {slug: tuple(by_slug[r.slug] for r in rel) for slug, rel in previous.related.items()}
+    else:
+        related = {b.slug: _related(b, by_company, by_topic, rank) for b in ordered}
     return Corpus(
         registry=registry,
         briefings=ordered,
         by_company={k: tuple(v) for k, v in by_company.items()},
         by_topic={k: tuple(v) for k, v in by_topic.items()},
         related=related,
+        signature=signature,
     )
 
 
