@@ -99,10 +99,11 @@ def test_slugs_are_ascii_stable_and_stay_inside_the_output(title: str) -> None:
     assert safe_join(base, f"briefings/{slug}.md").is_relative_to(base.resolve())
 
 
-SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.text())
+SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text())
 
 
-FIELDS = st.one_of(SCALAR, st.lists(st.text()), st.lists(st.dictionaries(st.text(), SCALAR, min_size=1)))
+FIELDS = st.one_of(SCALAR, st.lists(st.text()), st.lists(st.dictionaries(st.text(), SCALAR, min_size=1)),
+                   st.dictionaries(st.text(), SCALAR))
 
 
 @SETTINGS
