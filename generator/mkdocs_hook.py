@@ -17,6 +17,7 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import importlib
 import logging
@@ -66,6 +67,7 @@ _serving = False
 # edit to one seed reprocesses that seed only.
 _code: tuple[tuple[str, int, int], ...] = ()
 _cache = None
+_jieba_folder: tempfile.TemporaryDirectory[str] | None = None
 
 
 @event_priority(50)  # before the search plugin's on_config, which loads the dictionary
@@ -88,9 +90,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except RegistryError:
         return config  # on_files reports the error
     if names:
-        folder = Path(tempfile.mkdtemp(prefix="briefings-jieba-"))
-        path = folder / "registry.dict"
-        path.write_text("".join(f"{name} 1000 nz\n" for name in names), encoding="utf-8")
+        global _jieba_folder
+        if _jieba_folder is None:  # one per process, removed when it exits (serve rebuilds reuse it)
+            _jieba_folder = tempfile.TemporaryDirectory(prefix="briefings-jieba-")
+        text = "".join(f"{name} 1000 nz\n" for name in names)
+        path = Path(_jieba_folder.name) / f"registry-{hashlib.blake2b(text.encode(), digest_size=8).hexdigest()}.dict"
+        if not path.is_file():
+            path.write_text(text, encoding="utf-8")
         search.config["jieba_dict_user"] = str(path)
     return config
 
