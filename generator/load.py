@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,15 +24,18 @@ def is_junk(name: str) -> bool:
 
 def list_seeds(folder: Path) -> list[Path]:
     """Seed files under `folder`, sorted by relative path. Hidden folders (.git) and junk files are skipped
-    silently; a seed whose own name starts with a dot is still a seed."""
-    found = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts[:-1]) or is_junk(rel.name):
-            continue
-        if path.suffix.lower() in SEED_SUFFIXES and path.is_file() and not path.is_symlink():
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    silently; a seed whose own name starts with a dot is still a seed. Symbolic links are not followed."""
+    found: list[tuple[str, Path]] = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        prefix = Path(top).relative_to(folder).as_posix()
+        for name in files:
+            if is_junk(name) or os.path.splitext(name)[1].lower() not in SEED_SUFFIXES:
+                continue
+            path = Path(top, name)
+            if path.is_file() and not path.is_symlink():
+                found.append((name if prefix == "." else f"{prefix}/{name}", path))
+    return [path for _, path in sorted(found)]
 
 
 def read_seed(folder: Path, path: Path) -> RawSeed:

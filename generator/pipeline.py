@@ -174,8 +174,21 @@ def gather(
     if cache is not None:
         cache.briefings = used  # seeds deleted or edited since the last build are forgotten
     slugs = unique_slugs([b.slug for b in briefings])
-    # The same objects when nothing changed, so that rendered pages can be recognised in the cache.
-    return [b if b.slug == s else replace(b, slug=s) for b, s in zip(briefings, slugs, strict=True)], errors
+    # The same objects when nothing changed, so that rendered pages can be recognised in the cache: a briefing
+    # whose slug needed a suffix is renamed once, not on every build.
+    renamed: dict[tuple[int, str], tuple[Briefing, Briefing]] = {}
+    out = []
+    for briefing, slug in zip(briefings, slugs, strict=True):
+        if briefing.slug != slug:
+            hit = cache.renamed.get((id(briefing), slug)) if cache is not None else None
+            if hit is None or hit[0] is not briefing:
+                hit = (briefing, replace(briefing, slug=slug))
+            renamed[(id(briefing), slug)] = hit
+            briefing = hit[1]
+        out.append(briefing)
+    if cache is not None:
+        cache.renamed = renamed
+    return out, errors
 
 
 def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[RegistryError]]:
@@ -199,6 +212,8 @@ class BuildCache:
     registry: tuple[Registry, list[RegistryError]] | None = None
     recogniser: Recogniser | None = None
     corpus: Corpus | None = None  # the last build's, whose related lists may still hold
+    # (original, renamed) by (id of the original, new slug); holding the original keeps its id from being reused
+    renamed: dict[tuple[int, str], tuple[Briefing, Briefing]] = field(default_factory=dict)
 
     def validate(self, *context: object) -> None:
         """Forget everything if anything the briefings depend on besides their seed has changed."""
@@ -207,6 +222,7 @@ class BuildCache:
             self.briefings.clear()
             self.pages.clear()
             self.registry = self.recogniser = self.corpus = None
+            self.renamed.clear()
 
     def retain(self, briefings: list[Briefing]) -> None:
         """Drop what belongs to briefings that are gone (their ids could be reused by new objects)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, render
 from generator.pipeline import BuildCache, build_site
 
 HERE = Path(__file__).parent
@@ -53,3 +53,26 @@ def test_a_registry_edit_or_a_new_day_starts_afresh(project, monkeypatch: pytest
     made.clear()
     build_site(seeds, data, TODAY + dt.timedelta(days=1), cache=cache)
     assert len(made) == 5
+
+
+def test_pages_of_unchanged_briefings_are_not_rendered_again(project, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds, data = project
+    # Two copies of a seed share a headline: the second one's slug gets a suffix.
+    shutil.copy(seeds / "003_1ec37179ea895076.txt", seeds / "003_copy.txt")
+    rendered: list[str] = []
+    real = render.render_briefing
+    monkeypatch.setattr(render, "render_briefing", lambda b, *a: rendered.append(b.slug) or real(b, *a))
+    cache = BuildCache()
+    first = build_site(seeds, data, TODAY, cache=cache)
+    assert len(rendered) == 6
+    assert len({b.slug for b in first.briefings}) == 6
+    rendered.clear()
+    again = build_site(seeds, data, TODAY, cache=cache)
+    assert rendered == []  # the renamed copy too: it is the same object as last time
+    assert again.pages == first.pages
+    edited = seeds / "003_copy.txt"  # a correction in the body: title, date and companies stay
+    text = edited.read_text(encoding="utf-8").replace("aging No. 2 plant", "old No. 2 plant")
+    edited.write_text(text, encoding="utf-8")
+    third = build_site(seeds, data, TODAY, cache=cache)
+    assert len(rendered) == 1
+    assert third.pages == build_site(seeds, data, TODAY).pages
