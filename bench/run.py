@@ -255,8 +255,10 @@ def phases(run: dict[str, object], timing_file: Path) -> dict[str, float]:
 
 
 def rejected(log_file: Path) -> int | None:
-    match = re.search(r"built (\d+) briefings into .*?; (\d+) seeds rejected", log_file.read_text(errors="replace"))
-    return int(match.group(2)) if match else None
+    text = log_file.read_text(errors="replace")
+    match = re.search(r"built [\d,]+ briefings from [\d,]+ seeds \(([\d,]+) rejected", text) or re.search(
+        r"built \d+ briefings into .*?; (\d+) seeds rejected", text)  # the wording before the progress summary
+    return int(match.group(1).replace(",", "")) if match else None
 
 
 def warnings(log_file: Path) -> int:

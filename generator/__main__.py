@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import check as check_command
 from generator.pipeline import build_site
+from generator.progress import SeedProgress, summary
 from generator.write import OutputError, write_pages
 
 
@@ -35,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seeds.is_dir():
         print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
         return 1
-    result = build_site(args.seeds, args.data if args.data.is_dir() else None)
+    with SeedProgress() as progress:
+        result = build_site(args.seeds, args.data if args.data.is_dir() else None, progress=progress)
     try:
         write_pages(args.out, result.pages)
     except (OSError, ValueError, OutputError) as exc:
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for error in result.errors:
         print(str(error), file=sys.stderr)
-    print(f"built {len(result.briefings)} briefings into {args.out}; {len(result.errors)} seeds rejected")
+    print(f"built {summary(result, progress.seconds)} into {args.out}")
     return 1 if result.errors else 0
 
 

@@ -50,9 +50,10 @@ def read_seed(folder: Path, path: Path) -> RawSeed:
         raise SeedError(name, f"cannot read file: {exc.strerror or exc}") from None
 
 
-def read_seeds(folder: Path) -> Iterator[RawSeed | SeedError]:
-    """Every seed under `folder` in name order, or the error that stopped it."""
-    for path in list_seeds(folder):
+def read_seeds(folder: Path, paths: list[Path] | None = None) -> Iterator[RawSeed | SeedError]:
+    """Every seed under `folder` (or those of `paths`, from list_seeds) in name order, or the error that
+    stopped it."""
+    for path in list_seeds(folder) if paths is None else paths:
         try:
             yield read_seed(folder, path)
         except SeedError as exc:

@@ -159,7 +159,10 @@ def data_dir(config: MkDocsConfig) -> Path:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Build every page from the seeds and add it to MkDocs' files in memory."""
     build_site, render_listing = _generator()
-    result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "")
+    progress_module = importlib.import_module("generator.progress")
+    with progress_module.SeedProgress() as progress:
+        result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "", progress=progress)
+    log.info(f"Generated {progress_module.summary(result, progress.seconds)}")
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
     links = importlib.import_module("generator.edit_links")

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from generator.extract.figures import key_figures
 from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
-from generator.load import read_seeds
+from generator.load import list_seeds, read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
 from generator.paths import seed_slug, slugify, unique_slugs
 from generator.render import render_site
@@ -146,15 +147,22 @@ def paragraphs_and_items(blocks: list[Block]) -> list[str]:
     return units
 
 
+Progress = Callable[[int, int], None]  # called with (seeds done, seeds in all) after each seed
+
+
 def gather(
-    seeds_dir: Path, today: dt.date, recogniser: Recogniser, cache: BuildCache | None = None
+    seeds_dir: Path, today: dt.date, recogniser: Recogniser, cache: BuildCache | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Briefing], list[SeedError]]:
     """Every seed in name order through the per-seed stages; errors are collected, not raised. With a cache,
     a seed whose bytes are unchanged since the last build is not processed again."""
     briefings: list[Briefing] = []
     errors: list[SeedError] = []
     used: dict[tuple[str, bytes], Briefing] = {}
-    for item in read_seeds(seeds_dir):
+    paths = list_seeds(seeds_dir)
+    for done, item in enumerate(read_seeds(seeds_dir, paths)):
+        if progress is not None:
+            progress(done, len(paths))
         if isinstance(item, SeedError):
             errors.append(item)
             continue
@@ -171,6 +179,8 @@ def gather(
             errors.append(exc)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one seed, never the build or a traceback
             errors.append(SeedError(item.name, f"could not be processed ({type(exc).__name__}: {exc})"))
+    if progress is not None:
+        progress(len(paths), len(paths))
     if cache is not None:
         cache.briefings = used  # seeds deleted or edited since the last build are forgotten
     slugs = unique_slugs([b.slug for b in briefings])
@@ -246,6 +256,7 @@ def build_site(
     today: dt.date | None = None,
     base_url: str = "",
     cache: BuildCache | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
     and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
@@ -259,7 +270,7 @@ def build_site(
             cache.registry = load_registry_or_empty(data_dir)
             cache.recogniser = Recogniser(cache.registry[0])
         (registry, registry_errors), recogniser = cache.registry, cache.recogniser
-    briefings, errors = gather(seeds_dir, today, recogniser, cache)
+    briefings, errors = gather(seeds_dir, today, recogniser, cache, progress)
     corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
     if cache is not None:
         cache.retain(briefings)
