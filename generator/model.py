@@ -144,6 +144,12 @@ class Briefing:
     figures: tuple[Figure, ...] = ()
     path: str = ""  # the seed's path under the seeds folder (the file name, or sub/folder/name)
     original: str = ""  # the seed's decoded text, published beside the briefing
+    digest: str = ""  # of the seed's path and bytes: with the slug, names this briefing's content across builds
+
+    @property
+    def token(self) -> tuple[str, str]:
+        """What a page listing this briefing depends on, as a short key: the seed's digest and the slug."""
+        return (self.digest, self.slug)
 
     @property
     def body(self) -> str:

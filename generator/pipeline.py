@@ -122,7 +122,13 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         figures=key_figures([meta.title, *units]),
         path=seed.name,
         original=text,
+        digest=seed_digest(seed),
     )
+
+
+def seed_digest(seed: RawSeed) -> str:
+    """A digest of the seed's path and bytes."""
+    return hashlib.blake2b(seed.name.encode() + b"\0" + seed.data, digest_size=16).hexdigest()
 
 
 def _given(data: dict[str, object], key: str, inferred: tuple[str, ...]) -> tuple[str, ...]:
@@ -218,7 +224,7 @@ class BuildCache:
 
     context: tuple[object, ...] = ()
     briefings: dict[tuple[str, bytes], Briefing] = field(default_factory=dict)
-    pages: dict[object, str] = field(default_factory=dict)  # rendered briefing pages
+    pages: dict[object, str] = field(default_factory=dict)  # rendered pages by what they depend on
     registry: tuple[Registry, list[RegistryError]] | None = None
     recogniser: Recogniser | None = None
     corpus: Corpus | None = None  # the last build's, whose related lists may still hold
@@ -233,12 +239,6 @@ class BuildCache:
             self.pages.clear()
             self.registry = self.recogniser = self.corpus = None
             self.renamed.clear()
-
-    def retain(self, briefings: list[Briefing]) -> None:
-        """Drop what belongs to briefings that are gone (their ids could be reused by new objects)."""
-        alive = {id(b) for b in briefings}
-        self.pages = {k: v for k, v in self.pages.items() if isinstance(k, tuple) and k[0] in alive}
-
 
 def registry_fingerprint(data_dir: Path | None) -> bytes:
     """A digest of the registry files' bytes (empty when there is no registry)."""
@@ -273,7 +273,6 @@ def build_site(
     briefings, errors = gather(seeds_dir, today, recogniser, cache, progress)
     corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
     if cache is not None:
-        cache.retain(briefings)
         cache.corpus = corpus
     return BuildResult(
         pages=render_site(corpus, recogniser, base_url, cache.pages if cache is not None else None),

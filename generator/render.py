@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -180,15 +181,11 @@ def render_site(
     env = environment()
     registry = corpus.registry
     pages = {}
+    memo = _Memo(cache)
     for b in corpus.briefings:
+        # A related list shows each briefing's title, date and source: a correction to its text changes nothing.
         related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
-        key = (id(b), b.slug, related)  # a cached Briefing object is the same object from build to build
-        text = cache.get(key) if cache is not None else None
-        if text is None:
-            text = render_briefing(b, corpus, recogniser)
-            if cache is not None:
-                cache[key] = text
-        pages[f"briefings/{b.slug}.md"] = text
+        pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus, recogniser)
     pages.update({original_path(b): b.original for b in corpus.briefings})
     pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
     for company in registry.companies.values():
@@ -208,4 +205,31 @@ def render_site(
     pages["briefings.json"] = json_export(corpus.briefings, base_url)
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(
         years=_timeline(corpus.briefings), total=len(corpus.briefings))
+    memo.done()
     return dict(sorted(pages.items()))
+
+
+class _Memo:
+    """Pages rendered by an earlier build in the same process, by a key naming everything they depend on (with
+    the registry, the build date and the generator's code, which the cache is only valid for)."""
+
+    def __init__(self, cache: dict[object, str] | None) -> None:
+        """Read from `cache`; done() keeps only the entries this build used."""
+        self.cache = cache
+        self.used: dict[object, str] = {}
+
+    def __call__(self, key: object, render: Callable[..., str], *args: object) -> str:
+        """The page for `key`, rendered with render(*args) unless the cache has it."""
+        if self.cache is None:
+            return render(*args)
+        text = self.cache.get(key)
+        if text is None:
+            text = render(*args)
+        self.used[key] = text
+        return text
+
+    def done(self) -> None:
+        """Forget pages nothing in this build asked for."""
+        if self.cache is not None:
+            self.cache.clear()
+            self.cache.update(self.used)
