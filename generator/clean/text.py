@@ -18,8 +18,9 @@ SMALL_WORDS = frozenset(
 SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
 
 
-# Twenty rules ask the same questions about the same lines: answers are cached per line text (bounded).
-_cached = lru_cache(maxsize=8192)
+# Twenty rules ask the same questions about the lines of one page: answers are cached per line text, enough for
+# a long page (a larger cache holds megabytes of word lists for nothing).
+_cached = lru_cache(maxsize=1024)
 
 
 @_cached
