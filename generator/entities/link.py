@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry
@@ -56,27 +58,29 @@ def newest_first(briefings: list[Briefing]) -> tuple[Briefing, ...]:
     return tuple(dated + undated)
 
 
-def _related(briefing: Briefing, by_company: dict[str, list[Briefing]], by_topic: dict[str, list[Briefing]],
-             rank: dict[str, int]) -> tuple[Briefing, ...]:
-    """Briefings sharing companies (strongly) or topics (weakly) with `briefing`, best first."""
-    score: Counter[str] = Counter()
-    found: dict[str, Briefing] = {}
-    for slug in (*briefing.companies, *briefing.institutions):
-        for other in by_company.get(slug, ())[:_CANDIDATES_PER_ENTITY]:
-            if other.slug != briefing.slug:
-                score[other.slug] += _COMPANY_WEIGHT if slug in briefing.companies else 1
-                found[other.slug] = other
-    topics = set(briefing.topics)
-    for other in list(found.values()):  # shared topics break ties between company-linked briefings
-        score[other.slug] += _TOPIC_WEIGHT * len(topics.intersection(other.topics))
-    if len(found) < RELATED_LIMIT:  # too few: briefings that share topics only
+def _related(briefing: Briefing, top_company: dict[str, tuple[str, ...]], top_topic: dict[str, tuple[str, ...]],
+             rank: dict[str, int], topic_sets: dict[str, frozenset[str]]) -> list[str]:
+    """Slugs of the briefings sharing companies (strongly) or topics (weakly) with `briefing`, best first."""
+    me = briefing.slug
+    strong = [top_company.get(s, ()) for s in briefing.companies]
+    strong += [top_company.get(s, ()) for s in briefing.institutions if s in briefing.companies]
+    weak = [top_company.get(s, ()) for s in briefing.institutions if s not in briefing.companies]
+    # Counting in C: each company-linked candidate once per list it is on, three times for a company's lists.
+    base = Counter(chain(*(strong * _COMPANY_WEIGHT), *weak))
+    base.pop(me, None)
+    topics = topic_sets[me]
+    if len(base) >= RELATED_LIMIT:
+        # Shared topics add at most len(topics): a candidate that far behind the fifth best cannot catch up.
+        fifth = heapq.nlargest(RELATED_LIMIT, base.values())[-1]
+        contenders = {o: v for o, v in base.items() if v + _TOPIC_WEIGHT * len(topics) >= fifth}
+    else:  # too few: briefings that share topics only
+        contenders = dict(base)
         for topic in briefing.topics:
-            for other in by_topic.get(topic, ())[:_CANDIDATES_PER_ENTITY]:
-                if other.slug != briefing.slug and other.slug not in found:
-                    score[other.slug] += _TOPIC_WEIGHT * len(topics.intersection(other.topics))
-                    found[other.slug] = other
-    best = sorted(score, key=lambda s: (-score[s], rank[s]))[:RELATED_LIMIT]
-    return tuple(found[s] for s in best)
+            for other in top_topic.get(topic, ()):
+                if other != me:
+                    contenders.setdefault(other, 0)
+    score = {o: v + _TOPIC_WEIGHT * len(topics & topic_sets[o]) for o, v in contenders.items()}
+    return sorted(score, key=lambda s: (-score[s], rank[s]))[:RELATED_LIMIT]
 
 
 def link_signature(briefings: tuple[Briefing, ...]) -> tuple[object, ...]:
@@ -102,11 +106,16 @@ def link_corpus(registry: Registry, briefings: list[Briefing], previous: Corpus 
         for topic in briefing.topics:
             if topic in registry.topics:
                 by_topic[topic].append(briefing)
-    if previous is not None and previous.signature == signature:
-        by_slug = {b.slug: b for b in ordered}  # the same slugs; an edited briefing is a new object
+    by_slug = {b.slug: b for b in ordered}
+    if previous is not None and previous.signature == signature:  # an edited briefing is a new object
         related = {slug: tuple(by_slug[r.slug] for r in rel) for slug, rel in previous.related.items()}
     else:
-        related = {b.slug: _related(b, by_company, by_topic, rank) for b in ordered}
+        # Only the newest briefings of a much-covered company or topic are candidates.
+        top_company = {k: tuple(b.slug for b in v[:_CANDIDATES_PER_ENTITY]) for k, v in by_company.items()}
+        top_topic = {k: tuple(b.slug for b in v[:_CANDIDATES_PER_ENTITY]) for k, v in by_topic.items()}
+        topic_sets = {b.slug: frozenset(b.topics) for b in ordered}
+        related = {b.slug: tuple(by_slug[s] for s in _related(b, top_company, top_topic, rank, topic_sets))
+                   for b in ordered}
     return Corpus(
         registry=registry,
         briefings=ordered,
