@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.extract.dates import DATELINE
 from generator.extract.title import EDITORS_NOTE
@@ -13,10 +14,11 @@ LIMIT = 300
 MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
 
 
+@lru_cache(maxsize=1024)  # the pipeline asks for each paragraph's plain text several times
 def plain(markdown: str) -> str:
     """Markdown inline text to plain text (links to their words, escapes and emphasis dropped)."""
     text = _LINK.sub(r"\1", markdown)
-    text = _MD.sub(lambda m: m.group(1) or "", text)
+    text = _MD.sub(r"\1", text)  # an escape keeps its character; emphasis marks (no group) go
     return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
 
 
