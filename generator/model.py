@@ -145,6 +145,7 @@ class Briefing:
     path: str = ""  # the seed's path under the seeds folder (the file name, or sub/folder/name)
     original: str = ""  # the seed's decoded text, published beside the briefing
     digest: str = ""  # of the seed's path and bytes: with the slug, names this briefing's content across builds
+    mentions: tuple[tuple[int, int, int, str], ...] = ()  # first mention of each company: block, start, end, slug
 
     @property
     def token(self) -> tuple[str, str]:

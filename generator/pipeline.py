@@ -14,7 +14,7 @@ from generator import frontmatter
 from generator.clean import clean, to_doc
 from generator.decode import decode
 from generator.editor import editor_blocks
-from generator.entities.link import Corpus, link_corpus
+from generator.entities.link import Corpus, first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry, RegistryError, load_registry
 from generator.extract.author import byline_author
@@ -107,6 +107,9 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     units = paragraphs_and_items(blocks)
     companies, institutions = recogniser.companies(meta.title, units)
     topics = recogniser.topics(meta.title, units, companies + institutions)
+    companies = _given(data, "companies", companies)
+    institutions = _given(data, "institutions", institutions)
+    named = tuple(s for s in (*companies, *institutions) if s in recogniser.registry.companies)
     return Briefing(
         seed=Path(seed.name).name,
         slug=seed_slug(meta.title, seed.name),
@@ -115,14 +118,15 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         summary=str(summary).strip(),
         kind="editor" if is_markdown else "scraped",
         word_count=words,
-        companies=_given(data, "companies", companies),
+        companies=companies,
         topics=_given(data, "topics", topics),
-        institutions=_given(data, "institutions", institutions),
+        institutions=institutions,
         language=str(data.get("language") or "en"),
         figures=key_figures([meta.title, *units]),
         path=seed.name,
         original=text,
         digest=seed_digest(seed),
+        mentions=first_mentions(tuple(blocks), named, recogniser),
     )
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import frontmatter
-from generator.entities.link import Corpus, link_first_mentions, newest_first
+from generator.entities.link import Corpus, apply_links, newest_first
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
 from generator.feeds import atom_feed, json_export
@@ -98,12 +98,11 @@ def original_path(briefing: Briefing) -> str:
     return f"sources/{briefing.slug}.txt"  # the slug: ASCII, unique, safe in a URL whatever the seed is called
 
 
-def render_briefing(briefing: Briefing, corpus: Corpus, recogniser: Recogniser) -> str:
+def render_briefing(briefing: Briefing, corpus: Corpus) -> str:
     """A briefing page: front matter, company and topic chips, the article with first mentions linked,
     and related briefings."""
-    known = tuple(s for s in (*briefing.companies, *briefing.institutions) if s in corpus.registry.companies)
-    href = {s: f"../companies/{s}.md" for s in known}
-    blocks = link_first_mentions(briefing.blocks, known, recogniser, href)
+    href = {slug: f"../companies/{slug}.md" for *_, slug in briefing.mentions}
+    blocks = apply_links(briefing.blocks, briefing.mentions, href)
     body = environment().get_template("briefing.md.j2").render(
         briefing=briefing,
         body="\n\n".join(block.text for block in blocks),
@@ -185,7 +184,7 @@ def render_site(
     for b in corpus.briefings:
         # A related list shows each briefing's title, date and source: a correction to its text changes nothing.
         related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
-        pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus, recogniser)
+        pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
     pages.update({original_path(b): b.original for b in corpus.briefings})
     pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
     for company in registry.companies.values():

@@ -130,27 +130,52 @@ def link_corpus(registry: Registry, briefings: list[Briefing], previous: Corpus 
 _PROTECTED = re.compile(r"!?\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`+[^`]*`+|<[^>\s]+>|&#?\w+;")
 
 
+FirstMention = tuple[int, int, int, str]  # block index, start, end, company slug
+
+
+def first_mentions(blocks: tuple[Block, ...], slugs: tuple[str, ...], recogniser: Recogniser) -> tuple[
+        FirstMention, ...]:
+    """Where each of `slugs` is first named in the body's paragraphs, lists and quotes, outside links, code,
+    entities and escapes: what render links to the company's page."""
+    todo = set(slugs)
+    found: list[FirstMention] = []
+    for index, block in enumerate(blocks):
+        if not todo:
+            break
+        if block.kind not in ("paragraph", "list", "quote"):
+            continue
+        text = block.text
+        protected: list[tuple[int, int]] | None = None
+        for mention in recogniser.mentions(text):
+            if mention.slug not in todo or text[mention.start - 1 : mention.start] == "\\":
+                continue
+            if protected is None:
+                protected = [m.span() for m in _PROTECTED.finditer(text)]
+            if any(a < mention.end and mention.start < b for a, b in protected):
+                continue
+            found.append((index, mention.start, mention.end, mention.slug))
+            todo.discard(mention.slug)
+    return tuple(found)
+
+
+def apply_links(blocks: tuple[Block, ...], mentions: tuple[FirstMention, ...], href: dict[str, str]) -> tuple[
+        Block, ...]:
+    """The blocks with each mention (from first_mentions) turned into a link to href[slug]."""
+    by_block: dict[int, list[FirstMention]] = defaultdict(list)
+    for mention in mentions:
+        by_block[mention[0]].append(mention)
+    out = list(blocks)
+    for index, spans in by_block.items():
+        text, pieces, last = blocks[index].text, [], 0
+        for _, start, end, slug in sorted(spans):
+            pieces += [text[last:start], f"[{text[start:end]}]({href[slug]})"]
+            last = end
+        pieces.append(text[last:])
+        out[index] = Block(blocks[index].kind, "".join(pieces), blocks[index].level)
+    return tuple(out)
+
+
 def link_first_mentions(blocks: tuple[Block, ...], slugs: tuple[str, ...], recogniser: Recogniser,
                         href: dict[str, str]) -> tuple[Block, ...]:
     """Link the first mention of each company in the body's paragraphs and lists to its page."""
-    todo = set(slugs)
-    out = []
-    for block in blocks:
-        if not todo or block.kind not in ("paragraph", "list", "quote"):
-            out.append(block)
-            continue
-        text = block.text
-        protected = [m.span() for m in _PROTECTED.finditer(text)]
-        pieces, last = [], 0
-        for mention in recogniser.mentions(text):
-            if mention.slug not in todo or any(a < mention.end and mention.start < b for a, b in protected):
-                continue
-            if text[mention.start - 1 : mention.start] == "\\":
-                continue
-            pieces.append(text[last : mention.start])
-            pieces.append(f"[{mention.text}]({href[mention.slug]})")
-            last = mention.end
-            todo.discard(mention.slug)
-        pieces.append(text[last:])
-        out.append(Block(block.kind, "".join(pieces), block.level))
-    return tuple(out)
+    return apply_links(blocks, first_mentions(blocks, slugs, recogniser), href)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from generator.entities.phrases import PhraseMatcher
 from generator.entities.registry import Registry
@@ -63,9 +64,20 @@ class Recogniser:
             for k in topic.keywords
         )
 
-    def mentions(self, text: str) -> list[Mention]:
+    @cached_property
+    def _recent(self) -> Callable[[str], tuple[Mention, ...]]:
+        """mentions() remembering the last few hundred texts: recognising a briefing's companies and finding
+        their first mentions read the same paragraphs (plain text and Markdown are mostly the same string)."""
+
+        @lru_cache(maxsize=256)
+        def find(text: str) -> tuple[Mention, ...]:
+            return tuple(Mention(str(m.key), m.start, m.end, m.text) for m in self._companies.find(text))
+
+        return find
+
+    def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every company mention in `text`, leftmost-longest, without overlaps."""
-        return [Mention(str(m.key), m.start, m.end, m.text) for m in self._companies.find(text)]
+        return self._recent(text)
 
     def companies(self, title: str, paragraphs: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(companies, institutions) named in the title and body, most central first."""
