@@ -9,6 +9,7 @@ from generator.clean.text import is_prose, words
 from generator.model import Doc, Kind, Line
 
 _STRONG = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved|版权所有|\bICP\b|备案|^copyright\b", re.I)
+_OPENS = re.compile(r"^(?:copyright|©)", re.I)
 _LEGAL = re.compile(
     r"\bcopyright\b|\bdisclaimer\s*[:：]|"
     r"reproduction (?:\w+ )*without (?:\w+ )?permission|without (?:prior )?(?:written )?permission|"
@@ -21,11 +22,9 @@ _LEGAL = re.compile(
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
-    if _STRONG.search(text) and (len(words(text)) <= 30 or re.match(r"^(?:copyright|©)", text, re.I)):
-        return Kind.COPYRIGHT
-    if len(words(text)) > 30:
-        return None
-    if (_LEGAL.search(text) and not is_prose(text)):
+    if len(words(text)) > 30:  # a long line is a notice only when it opens like one
+        return Kind.COPYRIGHT if _OPENS.match(text) and _STRONG.search(text) else None
+    if _STRONG.search(text) or (_LEGAL.search(text) and not is_prose(text)):
         return Kind.COPYRIGHT
     return None
 

@@ -18,7 +18,7 @@ _FEEDBACK = re.compile(
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
-    return Kind.FEEDBACK if _FEEDBACK.search(text) and len(words(text)) <= 40 else None
+    return Kind.FEEDBACK if len(words(text)) <= 40 and _FEEDBACK.search(text) else None
 
 
 def apply(doc: Doc) -> Doc:

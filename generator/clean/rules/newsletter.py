@@ -17,7 +17,7 @@ _PROMPT = re.compile(
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
-    return Kind.NEWSLETTER if _PROMPT.search(text) and len(words(text)) <= 20 else None
+    return Kind.NEWSLETTER if len(words(text)) <= 20 and _PROMPT.search(text) else None
 
 
 def apply(doc: Doc) -> Doc:
