@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="turn seeds into briefing pages")
     build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
     build.add_argument("--out", type=Path, default=Path("build/docs"), help="output folder (default: build/docs)")
+    build.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="worker processes for the per-seed stages (default: 1; 0: one per CPU)")
     build.add_argument("--data", type=Path, default=Path("data"),
                        help="registry folder with companies.yml and topics.yml (default: data)")
     explain = commands.add_parser("explain", help="show how the cleaner classified each line of a seed")
@@ -37,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
         return 1
     with SeedProgress() as progress:
-        result = build_site(args.seeds, args.data if args.data.is_dir() else None, progress=progress)
+        result = build_site(args.seeds, args.data if args.data.is_dir() else None, progress=progress,
+                            jobs=args.jobs or os.cpu_count() or 1)
     try:
         write_pages(args.out, result.pages)
     except (OSError, ValueError, OutputError) as exc:

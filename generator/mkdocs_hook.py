@@ -21,6 +21,7 @@ import hashlib
 import html
 import importlib
 import logging
+import os
 import re
 import sys
 import tempfile
@@ -140,6 +141,12 @@ def _generator() -> tuple[Callable[..., BuildResult], Callable[..., str]]:
     return functools.partial(pipeline.build_site, cache=_cache), render.render_listing
 
 
+def _jobs() -> int:
+    """Worker processes for the per-seed stages: BRIEFINGS_JOBS, or one per CPU."""
+    value = os.environ.get("BRIEFINGS_JOBS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else os.cpu_count() or 1
+
+
 def _code_fingerprint() -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of the generator's code and templates."""
     files = sorted(p for p in (ROOT / "generator").rglob("*") if p.suffix in (".py", ".j2") and p.is_file())
@@ -161,7 +168,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build_site, render_listing = _generator()
     progress_module = importlib.import_module("generator.progress")
     with progress_module.SeedProgress() as progress:
-        result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "", progress=progress)
+        result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "", progress=progress,
+                            jobs=_jobs())
     log.info(f"Generated {progress_module.summary(result, progress.seconds)}")
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)

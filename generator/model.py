@@ -19,6 +19,10 @@ class SeedError(Exception):
         where = f"{seed}:{line}" if line else seed
         super().__init__(f"{where}: error: {reason}")
 
+    def __reduce__(self) -> tuple[type[SeedError], tuple[str, str, int | None]]:
+        """Pickle by the constructor's arguments (errors travel back from worker processes)."""
+        return (SeedError, (self.seed, self.reason, self.line))
+
 
 @dataclass(frozen=True)
 class RawSeed:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from generator.extract.figures import key_figures
 from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
-from generator.load import list_seeds, read_seeds
+from generator.load import list_seeds, read_seed, read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
 from generator.paths import seed_slug, slugify, unique_slugs
 from generator.render import render_site
@@ -160,39 +162,84 @@ def paragraphs_and_items(blocks: list[Block]) -> list[str]:
 Progress = Callable[[int, int], None]  # called with (seeds done, seeds in all) after each seed
 
 
+def process_seed(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Briefing | SeedError:
+    """make_briefing, with any failure turned into the seed's error: a bug must cost one seed, never the build."""
+    try:
+        return make_briefing(seed, today, recogniser)
+    except SeedError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - reported as one line, never a traceback
+        return SeedError(seed.name, f"could not be processed ({type(exc).__name__}: {exc})")
+
+
+PARALLEL_FROM = 200  # fewer seeds than this are done before worker processes would have started
+_worker: tuple[Recogniser, dt.date] | None = None
+
+
+def _start_worker(registry: Registry, today: dt.date) -> None:
+    global _worker
+    _worker = (Recogniser(registry), today)
+
+
+def _work(item: tuple[str, str]) -> Briefing | SeedError:
+    """One seed in a worker process: read it (I/O stays with the worker) and run the per-seed stages."""
+    assert _worker is not None
+    folder, path = item
+    try:
+        seed = read_seed(Path(folder), Path(path))
+    except SeedError as exc:
+        return exc
+    return process_seed(seed, _worker[1], _worker[0])
+
+
+def _in_workers(folder: Path, paths: list[Path], today: dt.date, registry: Registry, jobs: int) -> Iterator[
+        Briefing | SeedError]:
+    """process_seed over `paths` in `jobs` worker processes, results in order. Workers are spawned, not forked:
+    a fork copies MkDocs' whole process, threads and all (`mkdocs serve` runs a server thread)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(registry, today)) as pool:
+        yield from pool.map(_work, [(str(folder), str(path)) for path in paths], chunksize=16)
+
+
 def gather(
     seeds_dir: Path, today: dt.date, recogniser: Recogniser, cache: BuildCache | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, jobs: int = 1,
 ) -> tuple[list[Briefing], list[SeedError]]:
-    """Every seed in name order through the per-seed stages; errors are collected, not raised. With a cache,
-    a seed whose bytes are unchanged since the last build is not processed again."""
-    briefings: list[Briefing] = []
-    errors: list[SeedError] = []
-    used: dict[tuple[str, bytes], Briefing] = {}
+    """Every seed in name order through the per-seed stages, in `jobs` processes when there are many; errors are
+    collected, not raised. With a cache, a seed whose bytes are unchanged since the last build is not processed
+    again. The result is the same whatever `jobs` is."""
     paths = list_seeds(seeds_dir)
-    for done, item in enumerate(read_seeds(seeds_dir, paths)):
+    results: list[Briefing | SeedError | None] = [None] * len(paths)
+    keys: list[tuple[str, bytes] | None] = [None] * len(paths)
+    todo = list(range(len(paths)))
+    if cache is not None:  # the bytes tell whether a seed changed: read them all first
+        todo = []
+        for index, item in enumerate(read_seeds(seeds_dir, paths)):
+            if isinstance(item, SeedError):
+                results[index] = item
+                continue
+            keys[index] = key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
+            results[index] = cache.briefings.get(key)
+            if results[index] is None:
+                todo.append(index)
+    done = len(paths) - len(todo)
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        made = _in_workers(seeds_dir, [paths[i] for i in todo], today, recogniser.registry, jobs)
+    else:
+        made = (item if isinstance(item, SeedError) else process_seed(item, today, recogniser)
+                for item in read_seeds(seeds_dir, [paths[i] for i in todo]))
+    for index, result in zip(todo, made, strict=True):
         if progress is not None:
             progress(done, len(paths))
-        if isinstance(item, SeedError):
-            errors.append(item)
-            continue
-        key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
-        if cache is not None and key in cache.briefings:
-            briefings.append(cache.briefings[key])
-            used[key] = cache.briefings[key]
-            continue
-        try:
-            briefing = make_briefing(item, today, recogniser)
-            briefings.append(briefing)
-            used[key] = briefing
-        except SeedError as exc:
-            errors.append(exc)
-        except Exception as exc:  # noqa: BLE001 - a bug must cost one seed, never the build or a traceback
-            errors.append(SeedError(item.name, f"could not be processed ({type(exc).__name__}: {exc})"))
+        results[index] = result
+        done += 1
     if progress is not None:
         progress(len(paths), len(paths))
-    if cache is not None:
-        cache.briefings = used  # seeds deleted or edited since the last build are forgotten
+    briefings = [r for r in results if isinstance(r, Briefing)]
+    errors = [r for r in results if isinstance(r, SeedError)]
+    if cache is not None:  # seeds deleted or edited since the last build are forgotten
+        cache.briefings = {key: r for key, r in zip(keys, results, strict=True)
+                           if key is not None and isinstance(r, Briefing)}
     slugs = unique_slugs([b.slug for b in briefings])
     # The same objects when nothing changed, so that rendered pages can be recognised in the cache: a briefing
     # whose slug needed a suffix is renamed once, not on every build.
@@ -261,6 +308,7 @@ def build_site(
     base_url: str = "",
     cache: BuildCache | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
     and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
@@ -274,7 +322,7 @@ def build_site(
             cache.registry = load_registry_or_empty(data_dir)
             cache.recogniser = Recogniser(cache.registry[0])
         (registry, registry_errors), recogniser = cache.registry, cache.recogniser
-    briefings, errors = gather(seeds_dir, today, recogniser, cache, progress)
+    briefings, errors = gather(seeds_dir, today, recogniser, cache, progress, jobs)
     corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
     if cache is not None:
         cache.corpus = corpus

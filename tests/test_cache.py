@@ -76,3 +76,15 @@ def test_pages_of_unchanged_briefings_are_not_rendered_again(project, monkeypatc
     third = build_site(seeds, data, TODAY, cache=cache)
     assert len(rendered) == 1
     assert third.pages == build_site(seeds, data, TODAY).pages
+
+
+def test_worker_processes_build_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(HERE / "hostile" / "seeds", seeds)
+    shutil.copytree(HERE / "fixtures" / "seeds", seeds, dirs_exist_ok=True)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    one = build_site(seeds, HERE / "fixtures" / "data", TODAY)
+    two = build_site(seeds, HERE / "fixtures" / "data", TODAY, jobs=2)
+    assert two.pages == one.pages
+    assert [str(e) for e in two.errors] == [str(e) for e in one.errors]
+    assert len(one.errors) > 3  # the hostile seeds' errors travel back from the workers as they are
