@@ -13,6 +13,15 @@ from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
 from generator.feeds import atom_feed, json_export
 from generator.model import Briefing
+from generator.paging import (
+    ARCHIVE_PAGE_SIZE,
+    ENTITY_PAGE_SIZE,
+    Pager,
+    chunks,
+    docs_root,
+    pagers,
+    relative,
+)
 
 KIND_LABELS = {
     "automaker": "Automakers",
@@ -124,9 +133,47 @@ def render_listing(briefings: list[Briefing] | tuple[Briefing, ...], template: s
     return environment().get_template(template).render(briefings=by_recency(briefings), **extra)
 
 
-def render_company(company: Company, corpus: Corpus) -> str:
-    """A company page: profile, relationships, briefings, co-mentions and topics."""
+def _span(briefings: tuple[Briefing, ...]) -> str:
+    """The dates a run of briefings (newest first) covers, or "" when none is dated."""
+    dates = [b.meta.date for b in briefings if b.meta.date]
+    if not dates:
+        return ""
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def _split(briefings: tuple[Briefing, ...]) -> list[tuple[Briefing, ...]]:
+    """A company's or topic's briefings by page: the newest ENTITY_PAGE_SIZE, then ARCHIVE_PAGE_SIZE a page."""
+    newest, older = briefings[:ENTITY_PAGE_SIZE], briefings[ENTITY_PAGE_SIZE:]
+    return [newest, *(chunks(older, ARCHIVE_PAGE_SIZE) if older else [])]
+
+
+def _older_pages(first: str, name: str, relation: str, runs: list[tuple[Briefing, ...]]) -> dict[str, str]:
+    """Page 2 onwards of a company or topic page: its older briefings, one line each."""
+    total = sum(len(run) for run in runs)
+    pages = {}
+    start = len(runs[0]) + 1
+    for pager, run in zip(pagers(first, len(runs))[1:], runs[1:], strict=True):
+        stop = start + len(run) - 1
+        title = f"{name}: briefings, page {pager.number} of {pager.count}"
+        data = {"title": title, "description": f"Briefings {start}–{stop} of {total} {relation} {name}, "
+                "newest first.", "search": {"exclude": True}, "hide": ["navigation"]}
+        body = environment().get_template("entity-page.md.j2").render(
+            heading=title, first=start, last=stop, total=total, relation=relation, name=name,
+            overview=relative(pager.path, first), span=_span(run), briefings=run, pager=pager,
+            root=docs_root(pager.path),
+        )
+        pages[pager.path] = frontmatter.dump(data) + "\n" + body
+        start = stop + 1
+    return pages
+
+
+def render_company(company: Company, corpus: Corpus) -> dict[str, str]:
+    """A company page (profile, relationships, newest briefings, co-mentions and topics) and the pages of its
+    older briefings, by path."""
     registry = corpus.registry
+    first = f"companies/{company.slug}.md"
+    briefings = corpus.by_company.get(company.slug, ())
+    runs = _split(briefings)
     ventures = [(jv, [registry.companies[p] for p in jv.partners if p != company.slug])
                 for jv in registry.ventures(company.slug)]
     data = {"title": company.name, "description": company.description or company.name,
@@ -141,24 +188,35 @@ def render_company(company: Company, corpus: Corpus) -> str:
         children=sorted(registry.children(company.slug), key=lambda c: c.name.casefold()),
         ventures=sorted(ventures, key=lambda v: v[0].name.casefold()),
         partners=[registry.companies[p] for p in company.partners],
-        briefings=corpus.by_company.get(company.slug, ()),
+        briefings=runs[0],
+        total=len(briefings),
+        pager=Pager(first, 1, len(runs)),
+        root=docs_root(first),
         co_mentions=[(registry.companies[s], n) for s, n in corpus.co_mentions(company.slug)],
         topics=[(registry.topics[t], n) for t, n in corpus.topics_of(company.slug)],
-        figures=[(b, f) for b in corpus.by_company.get(company.slug, ())[:FIGURE_BRIEFINGS] for f in b.figures],
+        figures=[(b, f) for b in briefings[:FIGURE_BRIEFINGS] for f in b.figures],
     )
-    return frontmatter.dump(data) + "\n" + body
+    return {first: frontmatter.dump(data) + "\n" + body,
+            **_older_pages(first, company.name, "that mention", runs)}
 
 
-def render_topic(topic: Topic, corpus: Corpus) -> str:
-    """A topic page: description, briefings newest first, companies most associated."""
+def render_topic(topic: Topic, corpus: Corpus) -> dict[str, str]:
+    """A topic page (description, newest briefings, companies most associated) and the pages of its older
+    briefings, by path."""
+    first = f"topics/{topic.slug}.md"
+    briefings = corpus.by_topic.get(topic.slug, ())
+    runs = _split(briefings)
     data = {"title": topic.name, "description": topic.description or topic.name, "topic": topic.slug,
             "tags": [topic.name], "search": {"boost": 2}, "hide": ["navigation"]}
     body = environment().get_template("topic.md.j2").render(
         topic=topic,
-        briefings=corpus.by_topic.get(topic.slug, ()),
+        briefings=runs[0],
+        total=len(briefings),
+        pager=Pager(first, 1, len(runs)),
+        root=docs_root(first),
         companies=[(corpus.registry.companies[s], n) for s, n in corpus.companies_of_topic(topic.slug)],
     )
-    return frontmatter.dump(data) + "\n" + body
+    return {first: frontmatter.dump(data) + "\n" + body, **_older_pages(first, topic.name, "filed under", runs)}
 
 
 def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
@@ -192,9 +250,9 @@ def render_site(
     pages.update({original_path(b): b.original for b in corpus.briefings})
     pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
     for company in registry.companies.values():
-        pages[f"companies/{company.slug}.md"] = render_company(company, corpus)
+        pages.update(render_company(company, corpus))
     for topic in registry.topics.values():
-        pages[f"topics/{topic.slug}.md"] = render_topic(topic, corpus)
+        pages.update(render_topic(topic, corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
               for kind in KINDS]
