@@ -16,6 +16,7 @@ from generator.model import Briefing
 from generator.paging import (
     ARCHIVE_PAGE_SIZE,
     ENTITY_PAGE_SIZE,
+    LISTING_PAGE_SIZE,
     Pager,
     chunks,
     docs_root,
@@ -219,6 +220,20 @@ def render_topic(topic: Topic, corpus: Corpus) -> dict[str, str]:
     return {first: frontmatter.dump(data) + "\n" + body, **_older_pages(first, topic.name, "filed under", runs)}
 
 
+def render_briefings(briefings: tuple[Briefing, ...]) -> dict[str, str]:
+    """The briefings listing, newest first, LISTING_PAGE_SIZE to a page: briefings.md, briefings/page/2.md, ..."""
+    size = LISTING_PAGE_SIZE
+    runs = chunks(by_recency(briefings), size)
+    template = environment().get_template("briefings.md.j2")
+    pages = {}
+    for pager, run in zip(pagers("briefings.md", len(runs)), runs, strict=True):
+        start = (pager.number - 1) * size
+        title = "All briefings" if pager.number == 1 else f"All briefings, page {pager.number} of {pager.count}"
+        pages[pager.path] = template.render(title=title, briefings=run, total=len(briefings), first=start + 1,
+                                            last=start + len(run), pager=pager, root=docs_root(pager.path))
+    return pages
+
+
 def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
     """Briefings grouped by year, then month (newest first); undated last as year "Undated"."""
     years: dict[str, dict[str, list[Briefing]]] = {}
@@ -248,7 +263,7 @@ def render_site(
                 cache[key] = text
         pages[f"briefings/{b.slug}.md"] = text
     pages.update({original_path(b): b.original for b in corpus.briefings})
-    pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
+    pages.update(render_briefings(corpus.briefings))
     for company in registry.companies.values():
         pages.update(render_company(company, corpus))
     for topic in registry.topics.values():
