@@ -17,6 +17,7 @@ from generator.paging import (
     ARCHIVE_PAGE_SIZE,
     ENTITY_PAGE_SIZE,
     LISTING_PAGE_SIZE,
+    TIMELINE_PAGE_SIZE,
     Pager,
     chunks,
     docs_root,
@@ -234,15 +235,101 @@ def render_briefings(briefings: tuple[Briefing, ...]) -> dict[str, str]:
     return pages
 
 
+UNDATED = "Undated"
+
+
 def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
-    """Briefings grouped by year, then month (newest first); undated last as year "Undated"."""
+    """Briefings (newest first) grouped by year, then month ("03"); undated last as year UNDATED, month ""."""
     years: dict[str, dict[str, list[Briefing]]] = {}
     for briefing in briefings:
         date = briefing.meta.date
-        year = date[:4] if date else "Undated"
-        month = MONTH_NAMES[int(date[5:7]) - 1] if date else ""
-        years.setdefault(year, {}).setdefault(month, []).append(briefing)
+        years.setdefault(date[:4] if date else UNDATED, {}).setdefault(date[5:7] if date else "", []).append(briefing)
     return [(year, list(months.items())) for year, months in years.items()]
+
+
+def _month_label(year: str, month: str) -> str:
+    """ "2025", "03" -> "March 2025"."""
+    return f"{MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def _steps(order: list[tuple[str, str]], at: int, up: tuple[str, str]) -> list[tuple[str, str]]:
+    """Links (label, target) to the period before `at` in `order` (newer), to `up`, and to the one after it."""
+    steps = [(f"← {order[at - 1][0]}", order[at - 1][1])] if at else []
+    steps.append(up)
+    if at + 1 < len(order):
+        steps.append((f"{order[at + 1][0]} →", order[at + 1][1]))
+    return steps
+
+
+def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
+    """The timeline by path: an index of years and months, a page per year, a page per month of a year with more
+    than TIMELINE_PAGE_SIZE briefings, and the undated briefings; a month that big is paged."""
+    env = environment()
+    size = TIMELINE_PAGE_SIZE
+    years = _timeline(by_recency(briefings))
+    counts = {year: sum(len(b) for _, b in months) for year, months in years}
+    year_page = {year: f"timeline/{year.lower()}.md" for year, _ in years}
+    split = {year for year, _ in years if year != UNDATED and counts[year] > size}
+
+    def anchor(year: str, month: str) -> str:
+        return _month_label(year, month).lower().replace(" ", "-")
+
+    def month_target(year_month: tuple[str, str]) -> str:
+        """Where a month is shown: its own page, or its section of the year page."""
+        year, month = year_month
+        return f"timeline/{year}/{month}.md" if year in split else f"{year_page[year]}#{anchor(year, month)}"
+
+    def link(page: str, target: str) -> str:
+        path, _, fragment = target.partition("#")
+        return relative(page, path) + (f"#{fragment}" if fragment else "")
+
+    def render(pager: Pager, title: str, description: str, neighbours: list[tuple[str, str]],
+               **context: object) -> str:
+        if pager.count > 1:
+            title += f", page {pager.number} of {pager.count}"
+        data = {"title": title, "description": description, "search": {"exclude": True}, "hide": ["navigation"]}
+        body = env.get_template("timeline-page.md.j2").render(
+            **{"months": [], "sections": [], **context}, title=title, pager=pager, root=docs_root(pager.path),
+            neighbours=[(label, link(pager.path, target)) for label, target in neighbours])
+        return frontmatter.dump(data) + "\n" + body
+
+    def paged(first: str, title: str, description: str, intro: str, neighbours: list[tuple[str, str]],
+              listed: list[Briefing]) -> dict[str, str]:
+        runs = chunks(listed, size)
+        return {pager.path: render(pager, title, description, neighbours, sections=[("", "", run)],
+                                   intro=intro + (f" This page holds {len(run)} of them." if pager.count > 1 else ""))
+                for pager, run in zip(pagers(first, len(runs)), runs, strict=True)}
+
+    year_order = [(year, year_page[year]) for year, _ in years]
+    month_order = [(year, month) for year, months in years for month, _ in months if month]
+    month_steps = [(_month_label(*ym), month_target(ym)) for ym in month_order]
+    pages = {"timeline.md": env.get_template("timeline.md.j2").render(total=len(briefings), years=[
+        (year, relative("timeline.md", year_page[year]), counts[year],
+         [(MONTH_NAMES[int(m) - 1], link("timeline.md", month_target((year, m))), len(b)) for m, b in months if m])
+        for year, months in years])}
+    for at, (year, months) in enumerate(years):
+        path, count = year_page[year], counts[year]
+        neighbours = _steps(year_order, at, ("Timeline", "timeline.md"))
+        if year == UNDATED:
+            pages.update(paged(path, "Timeline: undated briefings", "Briefings without a publication date.",
+                               f"{count} briefings without a publication date, by title.", neighbours, months[0][1]))
+        elif year not in split:
+            pages[path] = render(
+                Pager(path, 1, 1), f"Timeline: {year}", f"The briefings of {year} by month, newest first.",
+                neighbours, intro=f"{count} briefings published in {year}, newest first.",
+                sections=[(_month_label(year, m), anchor(year, m), b) for m, b in months])
+        else:
+            pages[path] = render(
+                Pager(path, 1, 1), f"Timeline: {year}", f"The months of {year} with their briefings.",
+                neighbours, intro=f"{count} briefings published in {year}, too many for one page: a page a month.",
+                months=[(_month_label(year, m), link(path, month_target((year, m))), len(b)) for m, b in months])
+            for month, listed in months:
+                label = _month_label(year, month)
+                steps = _steps(month_steps, month_order.index((year, month)), (year, path))
+                pages.update(paged(month_target((year, month)), f"Timeline: {label}",
+                                   f"The briefings of {label}, newest first.",
+                                   f"{len(listed)} briefings published in {label}, newest first.", steps, listed))
+    return pages
 
 
 def render_site(
@@ -279,6 +366,5 @@ def render_site(
         counts={s: len(b) for s, b in corpus.by_topic.items()})
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
     pages["briefings.json"] = json_export(corpus.briefings, base_url)
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
-        years=_timeline(corpus.briefings), total=len(corpus.briefings))
+    pages.update(render_timeline(corpus.briefings))
     return dict(sorted(pages.items()))
