@@ -131,7 +131,7 @@ def by_recency(briefings: list[Briefing] | tuple[Briefing, ...]) -> list[Briefin
 
 
 def render_listing(briefings: list[Briefing] | tuple[Briefing, ...], template: str, **extra: object) -> str:
-    """A listing page (all briefings, or the latest few for the home page)."""
+    """A one-page listing (the home page's latest briefings)."""
     return environment().get_template(template).render(briefings=by_recency(briefings), **extra)
 
 
@@ -248,7 +248,7 @@ def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str
 
 
 def _month_label(year: str, month: str) -> str:
-    """ "2025", "03" -> "March 2025"."""
+    """The name of a month of the timeline: ("2025", "03") -> "March 2025"."""
     return f"{MONTH_NAMES[int(month) - 1]} {year}"
 
 
@@ -272,6 +272,7 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
     split = {year for year, _ in years if year != UNDATED and counts[year] > size}
 
     def anchor(year: str, month: str) -> str:
+        """The id of a month's section on its year page."""
         return _month_label(year, month).lower().replace(" ", "-")
 
     def month_target(year_month: tuple[str, str]) -> str:
@@ -280,11 +281,13 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
         return f"timeline/{year}/{month}.md" if year in split else f"{year_page[year]}#{anchor(year, month)}"
 
     def link(page: str, target: str) -> str:
+        """A relative link from `page` to a target that may carry an anchor."""
         path, _, fragment = target.partition("#")
         return relative(page, path) + (f"#{fragment}" if fragment else "")
 
     def render(pager: Pager, title: str, description: str, neighbours: list[tuple[str, str]],
                **context: object) -> str:
+        """One timeline page: front matter, then timeline-page.md.j2."""
         if pager.count > 1:
             title += f", page {pager.number} of {pager.count}"
         data = {"title": title, "description": description, "search": {"exclude": True}, "hide": ["navigation"]}
@@ -295,6 +298,7 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
 
     def paged(first: str, title: str, description: str, intro: str, neighbours: list[tuple[str, str]],
               listed: list[Briefing]) -> dict[str, str]:
+        """A flat list of briefings (a month, or the undated ones), paged when longer than `size`."""
         runs = chunks(listed, size)
         return {pager.path: render(pager, title, description, neighbours, sections=[("", "", run)],
                                    intro=intro + (f" This page holds {len(run)} of them." if pager.count > 1 else ""))
