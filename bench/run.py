@@ -250,6 +250,7 @@ def phases(run: dict[str, object], timing_file: Path) -> dict[str, float]:
         v for k, v in out.items() if k not in ("pages", "search_indexing_s") and isinstance(v, float))
     for group, value in t.get("markdown_by_group", {}).items():
         out[f"markdown[{group}]_s"] = value["seconds"]
+        out[f"markdown[{group}]_pages"] = value["pages"]
     out["markdown_slowest"] = t.get("markdown_slowest", [])
     return out
 
@@ -392,9 +393,13 @@ METRICS: tuple[tuple[str, str, float, str], ...] = (
     ("  Markdown -> HTML", "full.phases.markdown_s", 1, "s"),
     ("    briefings/*", "full.phases.markdown[briefings/]_s", 1, "s"),
     ("    companies/*", "full.phases.markdown[companies/]_s", 1, "s"),
+    ("    companies/*/page/* (older)", "full.phases.markdown[companies/page/]_s", 1, "s"),
     ("    topics/*", "full.phases.markdown[topics/]_s", 1, "s"),
+    ("    topics/*/page/* (older)", "full.phases.markdown[topics/page/]_s", 1, "s"),
     ("    briefings.md (listing)", "full.phases.markdown[briefings.md]_s", 1, "s"),
+    ("    briefings/page/* (listing)", "full.phases.markdown[briefings/page/]_s", 1, "s"),
     ("    timeline.md", "full.phases.markdown[timeline.md]_s", 1, "s"),
+    ("    timeline/*", "full.phases.markdown[timeline/]_s", 1, "s"),
     ("    index.md (home)", "full.phases.markdown[index.md]_s", 1, "s"),
     ("  templates + search + write", "full.phases.templates_and_write_s", 1, "s"),
     ("    of which search indexing", "full.phases.search_indexing_s", 1, "s"),

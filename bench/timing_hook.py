@@ -51,8 +51,11 @@ def _mark(event: str) -> None:
 
 
 def _group(path: str) -> str:
-    """briefings/, companies/, topics/ pages by folder; top-level pages by name."""
-    return path.split("/", 1)[0] + "/" if "/" in path else path
+    """briefings/, companies/, topics/, timeline/ pages by folder, the further pages of listings (.../page/N)
+    apart from them; top-level pages by name."""
+    if "/" not in path:
+        return path
+    return path.split("/", 1)[0] + ("/page/" if "/page/" in path else "/")
 
 
 def _dump() -> None:

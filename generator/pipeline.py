@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from generator import frontmatter
 from generator.clean import clean, to_doc
@@ -275,7 +276,7 @@ class BuildCache:
 
     context: tuple[object, ...] = ()
     briefings: dict[tuple[str, bytes], Briefing] = field(default_factory=dict)
-    pages: dict[object, str] = field(default_factory=dict)  # rendered pages by what they depend on
+    pages: dict[object, Any] = field(default_factory=dict)  # rendered pages by what they depend on
     registry: tuple[Registry, list[RegistryError]] | None = None
     recogniser: Recogniser | None = None
     corpus: Corpus | None = None  # the last build's, whose related lists may still hold

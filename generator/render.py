@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -14,6 +15,17 @@ from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
 from generator.feeds import atom_feed, json_export
 from generator.model import Briefing
+from generator.paging import (
+    ARCHIVE_PAGE_SIZE,
+    ENTITY_PAGE_SIZE,
+    LISTING_PAGE_SIZE,
+    TIMELINE_PAGE_SIZE,
+    Pager,
+    chunks,
+    docs_root,
+    pagers,
+    relative,
+)
 
 KIND_LABELS = {
     "automaker": "Automakers",
@@ -26,6 +38,7 @@ KIND_LABELS = {
     "media": "News media",
     "finance": "Exchanges and investors",
 }
+T = TypeVar("T")
 SITE_TITLE = "China Auto Market Briefings"
 FIGURE_BRIEFINGS = 10  # a company page gathers the key figures of its newest briefings
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -120,13 +133,51 @@ def by_recency(briefings: list[Briefing] | tuple[Briefing, ...]) -> list[Briefin
 
 
 def render_listing(briefings: list[Briefing] | tuple[Briefing, ...], template: str, **extra: object) -> str:
-    """A listing page (all briefings, or the latest few for the home page)."""
+    """A one-page listing (the home page's latest briefings)."""
     return environment().get_template(template).render(briefings=by_recency(briefings), **extra)
 
 
-def render_company(company: Company, corpus: Corpus) -> str:
-    """A company page: profile, relationships, briefings, co-mentions and topics."""
+def _span(briefings: tuple[Briefing, ...]) -> str:
+    """The dates a run of briefings (newest first) covers, or "" when none is dated."""
+    dates = [b.meta.date for b in briefings if b.meta.date]
+    if not dates:
+        return ""
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def _split(briefings: tuple[Briefing, ...]) -> list[tuple[Briefing, ...]]:
+    """A company's or topic's briefings by page: the newest ENTITY_PAGE_SIZE, then ARCHIVE_PAGE_SIZE a page."""
+    newest, older = briefings[:ENTITY_PAGE_SIZE], briefings[ENTITY_PAGE_SIZE:]
+    return [newest, *(chunks(older, ARCHIVE_PAGE_SIZE) if older else [])]
+
+
+def _older_pages(first: str, name: str, relation: str, runs: list[tuple[Briefing, ...]]) -> dict[str, str]:
+    """Page 2 onwards of a company or topic page: its older briefings, one line each."""
+    total = sum(len(run) for run in runs)
+    pages = {}
+    start = len(runs[0]) + 1
+    for pager, run in zip(pagers(first, len(runs))[1:], runs[1:], strict=True):
+        stop = start + len(run) - 1
+        title = f"{name}: briefings, page {pager.number} of {pager.count}"
+        data = {"title": title, "description": f"Briefings {start}–{stop} of {total} {relation} {name}, "
+                "newest first.", "search": {"exclude": True}, "hide": ["navigation"]}
+        body = environment().get_template("entity-page.md.j2").render(
+            heading=title, first=start, last=stop, total=total, relation=relation, name=name,
+            overview=relative(pager.path, first), span=_span(run), briefings=run, pager=pager,
+            root=docs_root(pager.path),
+        )
+        pages[pager.path] = frontmatter.dump(data) + "\n" + body
+        start = stop + 1
+    return pages
+
+
+def render_company(company: Company, corpus: Corpus) -> dict[str, str]:
+    """A company page (profile, relationships, newest briefings, co-mentions and topics) and the pages of its
+    older briefings, by path."""
     registry = corpus.registry
+    first = f"companies/{company.slug}.md"
+    briefings = corpus.by_company.get(company.slug, ())
+    runs = _split(briefings)
     ventures = [(jv, [registry.companies[p] for p in jv.partners if p != company.slug])
                 for jv in registry.ventures(company.slug)]
     data = {"title": company.name, "description": company.description or company.name,
@@ -141,42 +192,157 @@ def render_company(company: Company, corpus: Corpus) -> str:
         children=sorted(registry.children(company.slug), key=lambda c: c.name.casefold()),
         ventures=sorted(ventures, key=lambda v: v[0].name.casefold()),
         partners=[registry.companies[p] for p in company.partners],
-        briefings=corpus.by_company.get(company.slug, ()),
+        briefings=runs[0],
+        total=len(briefings),
+        pager=Pager(first, 1, len(runs)),
+        root=docs_root(first),
         co_mentions=[(registry.companies[s], n) for s, n in corpus.co_mentions(company.slug)],
         topics=[(registry.topics[t], n) for t, n in corpus.topics_of(company.slug)],
-        figures=[(b, f) for b in corpus.by_company.get(company.slug, ())[:FIGURE_BRIEFINGS] for f in b.figures],
+        figures=[(b, f) for b in briefings[:FIGURE_BRIEFINGS] for f in b.figures],
     )
-    return frontmatter.dump(data) + "\n" + body
+    return {first: frontmatter.dump(data) + "\n" + body,
+            **_older_pages(first, company.name, "that mention", runs)}
 
 
-def render_topic(topic: Topic, corpus: Corpus) -> str:
-    """A topic page: description, briefings newest first, companies most associated."""
+def render_topic(topic: Topic, corpus: Corpus) -> dict[str, str]:
+    """A topic page (description, newest briefings, companies most associated) and the pages of its older
+    briefings, by path."""
+    first = f"topics/{topic.slug}.md"
+    briefings = corpus.by_topic.get(topic.slug, ())
+    runs = _split(briefings)
     data = {"title": topic.name, "description": topic.description or topic.name, "topic": topic.slug,
             "tags": [topic.name], "search": {"boost": 2}, "hide": ["navigation"]}
     body = environment().get_template("topic.md.j2").render(
         topic=topic,
-        briefings=corpus.by_topic.get(topic.slug, ()),
+        briefings=runs[0],
+        total=len(briefings),
+        pager=Pager(first, 1, len(runs)),
+        root=docs_root(first),
         companies=[(corpus.registry.companies[s], n) for s, n in corpus.companies_of_topic(topic.slug)],
     )
-    return frontmatter.dump(data) + "\n" + body
+    return {first: frontmatter.dump(data) + "\n" + body, **_older_pages(first, topic.name, "filed under", runs)}
+
+
+def render_briefings(briefings: tuple[Briefing, ...]) -> dict[str, str]:
+    """The briefings listing, newest first, LISTING_PAGE_SIZE to a page: briefings.md, briefings/page/2.md, ..."""
+    size = LISTING_PAGE_SIZE
+    runs = chunks(by_recency(briefings), size)
+    template = environment().get_template("briefings.md.j2")
+    pages = {}
+    for pager, run in zip(pagers("briefings.md", len(runs)), runs, strict=True):
+        start = (pager.number - 1) * size
+        title = "All briefings" if pager.number == 1 else f"All briefings, page {pager.number} of {pager.count}"
+        pages[pager.path] = template.render(title=title, briefings=run, total=len(briefings), first=start + 1,
+                                            last=start + len(run), pager=pager, root=docs_root(pager.path))
+    return pages
+
+
+UNDATED = "Undated"
 
 
 def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
-    """Briefings grouped by year, then month (newest first); undated last as year "Undated"."""
+    """Briefings (newest first) grouped by year, then month ("03"); undated last as year UNDATED, month ""."""
     years: dict[str, dict[str, list[Briefing]]] = {}
     for briefing in briefings:
         date = briefing.meta.date
-        year = date[:4] if date else "Undated"
-        month = MONTH_NAMES[int(date[5:7]) - 1] if date else ""
-        years.setdefault(year, {}).setdefault(month, []).append(briefing)
+        years.setdefault(date[:4] if date else UNDATED, {}).setdefault(date[5:7] if date else "", []).append(briefing)
     return [(year, list(months.items())) for year, months in years.items()]
 
 
+def _month_label(year: str, month: str) -> str:
+    """The name of a month of the timeline: ("2025", "03") -> "March 2025"."""
+    return f"{MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def _steps(order: list[tuple[str, str]], at: int, up: tuple[str, str]) -> list[tuple[str, str]]:
+    """Links (label, target) to the period before `at` in `order` (newer), to `up`, and to the one after it."""
+    steps = [(f"← {order[at - 1][0]}", order[at - 1][1])] if at else []
+    steps.append(up)
+    if at + 1 < len(order):
+        steps.append((f"{order[at + 1][0]} →", order[at + 1][1]))
+    return steps
+
+
+def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
+    """The timeline by path: an index of years and months, a page per year, a page per month of a year with more
+    than TIMELINE_PAGE_SIZE briefings, and the undated briefings; a month that big is paged."""
+    env = environment()
+    size = TIMELINE_PAGE_SIZE
+    years = _timeline(by_recency(briefings))
+    counts = {year: sum(len(b) for _, b in months) for year, months in years}
+    year_page = {year: f"timeline/{year.lower()}.md" for year, _ in years}
+    split = {year for year, _ in years if year != UNDATED and counts[year] > size}
+
+    def anchor(year: str, month: str) -> str:
+        """The id of a month's section on its year page."""
+        return _month_label(year, month).lower().replace(" ", "-")
+
+    def month_target(year_month: tuple[str, str]) -> str:
+        """Where a month is shown: its own page, or its section of the year page."""
+        year, month = year_month
+        return f"timeline/{year}/{month}.md" if year in split else f"{year_page[year]}#{anchor(year, month)}"
+
+    def link(page: str, target: str) -> str:
+        """A relative link from `page` to a target that may carry an anchor."""
+        path, _, fragment = target.partition("#")
+        return relative(page, path) + (f"#{fragment}" if fragment else "")
+
+    def render(pager: Pager, title: str, description: str, neighbours: list[tuple[str, str]],
+               **context: object) -> str:
+        """One timeline page: front matter, then timeline-page.md.j2."""
+        if pager.count > 1:
+            title += f", page {pager.number} of {pager.count}"
+        data = {"title": title, "description": description, "search": {"exclude": True}, "hide": ["navigation"]}
+        body = env.get_template("timeline-page.md.j2").render(
+            **{"months": [], "sections": [], **context}, title=title, pager=pager, root=docs_root(pager.path),
+            neighbours=[(label, link(pager.path, target)) for label, target in neighbours])
+        return frontmatter.dump(data) + "\n" + body
+
+    def paged(first: str, title: str, description: str, intro: str, neighbours: list[tuple[str, str]],
+              listed: list[Briefing]) -> dict[str, str]:
+        """A flat list of briefings (a month, or the undated ones), paged when longer than `size`."""
+        runs = chunks(listed, size)
+        return {pager.path: render(pager, title, description, neighbours, sections=[("", "", run)],
+                                   intro=intro + (f" This page holds {len(run)} of them." if pager.count > 1 else ""))
+                for pager, run in zip(pagers(first, len(runs)), runs, strict=True)}
+
+    year_order = [(year, year_page[year]) for year, _ in years]
+    month_order = [(year, month) for year, months in years for month, _ in months if month]
+    month_steps = [(_month_label(*ym), month_target(ym)) for ym in month_order]
+    pages = {"timeline.md": env.get_template("timeline.md.j2").render(total=len(briefings), years=[
+        (year, relative("timeline.md", year_page[year]), counts[year],
+         [(MONTH_NAMES[int(m) - 1], link("timeline.md", month_target((year, m))), len(b)) for m, b in months if m])
+        for year, months in years])}
+    for at, (year, months) in enumerate(years):
+        path, count = year_page[year], counts[year]
+        neighbours = _steps(year_order, at, ("Timeline", "timeline.md"))
+        if year == UNDATED:
+            pages.update(paged(path, "Timeline: undated briefings", "Briefings without a publication date.",
+                               f"{count} briefings without a publication date, by title.", neighbours, months[0][1]))
+        elif year not in split:
+            pages[path] = render(
+                Pager(path, 1, 1), f"Timeline: {year}", f"The briefings of {year} by month, newest first.",
+                neighbours, intro=f"{count} briefings published in {year}, newest first.",
+                sections=[(_month_label(year, m), anchor(year, m), b) for m, b in months])
+        else:
+            pages[path] = render(
+                Pager(path, 1, 1), f"Timeline: {year}", f"The months of {year} with their briefings.",
+                neighbours, intro=f"{count} briefings published in {year}, too many for one page: a page a month.",
+                months=[(_month_label(year, m), link(path, month_target((year, m))), len(b)) for m, b in months])
+            for month, listed in months:
+                label = _month_label(year, month)
+                steps = _steps(month_steps, month_order.index((year, month)), (year, path))
+                pages.update(paged(month_target((year, month)), f"Timeline: {label}",
+                                   f"The briefings of {label}, newest first.",
+                                   f"{len(listed)} briefings published in {label}, newest first.", steps, listed))
+    return pages
+
+
 def render_site(
-    corpus: Corpus, recogniser: Recogniser, base_url: str = "", cache: dict[object, str] | None = None
+    corpus: Corpus, recogniser: Recogniser, base_url: str = "", cache: dict[object, Any] | None = None
 ) -> dict[str, str]:
     """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order.
-    `cache` (kept by `mkdocs serve` between rebuilds) holds briefing pages whose inputs have not changed."""
+    `cache` (kept by `mkdocs serve` between rebuilds) holds pages whose inputs have not changed."""
     env = environment()
     registry = corpus.registry
     pages = {}
@@ -186,11 +352,15 @@ def render_site(
         related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
         pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
     pages.update({original_path(b): b.original for b in corpus.briefings})
-    pages["briefings.md"] = render_listing(corpus.briefings, "briefings.md.j2")
+    # Listing pages are memoised by the briefings they draw on (an edit changes the pages that list that briefing).
+    tokens = tuple(b.token for b in corpus.briefings)
+    pages.update(memo(("briefings", tokens), render_briefings, corpus.briefings))
     for company in registry.companies.values():
-        pages[f"companies/{company.slug}.md"] = render_company(company, corpus)
+        listed = tuple(b.token for b in corpus.by_company.get(company.slug, ()))
+        pages.update(memo(("company", company.slug, listed), render_company, company, corpus))
     for topic in registry.topics.values():
-        pages[f"topics/{topic.slug}.md"] = render_topic(topic, corpus)
+        listed = tuple(b.token for b in corpus.by_topic.get(topic.slug, ()))
+        pages.update(memo(("topic", topic.slug, listed), render_topic, topic, corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
               for kind in KINDS]
@@ -202,8 +372,7 @@ def render_site(
         counts={s: len(b) for s, b in corpus.by_topic.items()})
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
     pages["briefings.json"] = json_export(corpus.briefings, base_url)
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
-        years=_timeline(corpus.briefings), total=len(corpus.briefings))
+    pages.update(memo(("timeline", tokens), render_timeline, corpus.briefings))
     memo.done()
     return dict(sorted(pages.items()))
 
@@ -212,13 +381,13 @@ class _Memo:
     """Pages rendered by an earlier build in the same process, by a key naming everything they depend on (with
     the registry, the build date and the generator's code, which the cache is only valid for)."""
 
-    def __init__(self, cache: dict[object, str] | None) -> None:
+    def __init__(self, cache: dict[object, Any] | None) -> None:
         """Read from `cache`; done() keeps only the entries this build used."""
         self.cache = cache
-        self.used: dict[object, str] = {}
+        self.used: dict[object, Any] = {}
 
-    def __call__(self, key: object, render: Callable[..., str], *args: object) -> str:
-        """The page for `key`, rendered with render(*args) unless the cache has it."""
+    def __call__(self, key: object, render: Callable[..., T], *args: object) -> T:
+        """The page (or pages) for `key`, rendered with render(*args) unless the cache has it."""
         if self.cache is None:
             return render(*args)
         text = self.cache.get(key)

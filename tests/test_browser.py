@@ -12,6 +12,7 @@ locally and fail when CI is set.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -26,6 +27,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
+from test_paging import paged_seeds, shrink_page_sizes
 from test_site import ANCHORS, EDITOR_SEED, EDITOR_TEXT, FIXTURE_SEEDS, ROOT, SEED_FILES, make_project, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -111,6 +113,26 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     site = base / "site"
     run = mkdocs_build(project, site)
     assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
+    with serve(site) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def served_paged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """A site whose listings run over several pages: test_paging's extra seeds and small page sizes."""
+    base = tmp_path_factory.mktemp("browser-paged")
+    project = make_project(base, paged_seeds())
+    shrink_page_sizes(project)
+    site = base / "site"
+    run = mkdocs_build(project, site)
+    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
+    with serve(site) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[Served]:
+    """Serve a built site on 127.0.0.1 for as long as the block runs."""
     server = http.server.ThreadingHTTPServer((HOST, 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -291,6 +313,36 @@ def test_top_tabs_lead_to_the_indexes(page: Page, served: Served) -> None:
     expect(page.locator("nav.md-tabs .md-tabs__item--active")).to_have_text("Companies")
 
 
+def test_a_company_pager_leads_to_older_briefings_and_back(page: Page, served_paged: Served) -> None:
+    visit(page, served_paged.url("companies/nio/"))
+    assert heading(page) == "NIO"
+    page.locator("article nav.pager a", has_text="Older →").click()
+    expect(page).to_have_url(served_paged.url("companies/nio/page/2/"))
+    settle(page)
+    assert heading(page).startswith("NIO: briefings, page 2 of ")
+    expect(page).to_have_title(re.compile(r"^NIO: briefings, page 2 of \d+ - "))
+    page.locator("article nav.pager a", has_text="Older →").click()
+    expect(page).to_have_url(served_paged.url("companies/nio/page/3/"))
+    settle(page)
+    page.locator("article nav.pager a", has_text="← Newer").click()
+    page.locator("article nav.pager a", has_text="← Newer").click()
+    expect(page).to_have_url(served_paged.url("companies/nio/"))
+    settle(page)
+    assert heading(page) == "NIO"
+
+
+def test_the_timeline_leads_to_a_year_and_a_month(page: Page, served_paged: Served) -> None:
+    visit(page, served_paged.url("timeline/"))
+    page.locator("article a", has_text="March").first.click()
+    expect(page).to_have_url(served_paged.url("timeline/2024/03/"))
+    settle(page)
+    assert heading(page) == "Timeline: March 2024, page 1 of 2"
+    page.locator("article nav.pager--periods").get_by_role("link", name="2024", exact=True).click()
+    expect(page).to_have_url(served_paged.url("timeline/2024/"))
+    settle(page)
+    assert heading(page) == "Timeline: 2024"
+
+
 # --- searching -------------------------------------------------------------------------------------------------
 
 SEARCHES: dict[str, list[list[str]]] = {}
@@ -375,6 +427,18 @@ class LinkParser(HTMLParser):
 def test_every_page_is_reached_from_home_and_every_link_and_asset_answers_200(
     context: BrowserContext, served: Served
 ) -> None:
+    crawl(context, served)
+
+
+def test_every_page_of_a_site_with_paged_listings_is_reached_and_answers_200(
+    context: BrowserContext, served_paged: Served
+) -> None:
+    crawl(context, served_paged)
+
+
+def crawl(context: BrowserContext, served: Served) -> None:
+    """Follow every link from the home page: each page and asset must answer 200, and every page be reached."""
+
     def clean(url: str) -> str:
         parts = urlsplit(url)
         return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
@@ -468,13 +532,26 @@ def test_no_horizontal_scroll_on_a_phone(page: Page, served: Served) -> None:
     page.set_viewport_size(PHONE)
     rels = ["", "briefings/", "companies/", BAIC_GROUP, "topics/", "timeline/"]
     rels += sorted(f"briefings/{p.parent.name}/" for p in served.site.glob("briefings/*/index.html"))
+    wide = wider_than_the_viewport(page, served, rels)
+    assert not wide, f"wider than the phone (scrollWidth, innerWidth): {wide}"
+
+
+def test_no_horizontal_scroll_on_a_phone_on_paged_listings(page: Page, served_paged: Served) -> None:
+    page.set_viewport_size(PHONE)
+    rels = ["companies/nio/", "companies/nio/page/4/", "briefings/page/2/", "timeline/", "timeline/2024/03/"]
+    wide = wider_than_the_viewport(page, served_paged, rels)
+    assert not wide, f"wider than the phone (scrollWidth, innerWidth): {wide}"
+
+
+def wider_than_the_viewport(page: Page, served: Served, rels: list[str]) -> dict[str, list[int]]:
+    """The pages among `rels` that scroll sideways: (scrollWidth, innerWidth) by page."""
     wide = {}
     for rel in rels:
         visit(page, served.url(rel))
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if widths[0] > widths[1]:
             wide[rel or "(home)"] = widths
-    assert not wide, f"wider than the phone (scrollWidth, innerWidth): {wide}"
+    return wide
 
 
 def test_markup_from_seeds_is_shown_as_text_and_never_runs(page: Page, served: Served) -> None:
