@@ -25,17 +25,20 @@ def is_junk(name: str) -> bool:
 def list_seeds(folder: Path) -> list[Path]:
     """Seed files under `folder`, sorted by relative path. Hidden folders (.git) and junk files are skipped
     silently; a seed whose own name starts with a dot is still a seed. Symbolic links are not followed."""
-    found: list[tuple[str, Path]] = []
-    for top, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        prefix = Path(top).relative_to(folder).as_posix()
-        for name in files:
-            if is_junk(name) or os.path.splitext(name)[1].lower() not in SEED_SUFFIXES:
-                continue
-            path = Path(top, name)
-            if path.is_file() and not path.is_symlink():
-                found.append((name if prefix == "." else f"{prefix}/{name}", path))
-    return [path for _, path in sorted(found)]
+    found: list[tuple[str, str]] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        with os.scandir(directory) as entries:  # the entry types come with the listing: no stat per file
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        walk(entry.path, f"{prefix}{entry.name}/")
+                elif (entry.is_file(follow_symlinks=False) and not is_junk(entry.name)
+                      and os.path.splitext(entry.name)[1].lower() in SEED_SUFFIXES):
+                    found.append((prefix + entry.name, entry.path))
+
+    walk(str(folder), "")
+    return [Path(path) for _, path in sorted(found)]
 
 
 def read_seed(folder: Path, path: Path) -> RawSeed:

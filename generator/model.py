@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 from generator.entities.registry import Registry
 from generator.extract.figures import Figure
@@ -153,8 +156,17 @@ class Briefing:
 
     @property
     def token(self) -> tuple[str, str]:
-        """What a page listing this briefing depends on, as a short key: the seed's digest and the slug."""
+        """What this briefing's content depends on, as a short key: the seed's digest and the slug."""
         return (self.digest, self.slug)
+
+    @cached_property
+    def listing(self) -> bytes:
+        """A digest of what listing pages show or count of this briefing (everything but the article itself): a
+        key that a correction to the text leaves unchanged. Worked out once per briefing."""
+        meta = self.meta
+        fields = (self.slug, meta.title, meta.date, meta.source, self.summary, self.companies, self.institutions,
+                  self.topics, [(f.value, f.context) for f in self.figures])
+        return hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode(), digest_size=16).digest()
 
     @property
     def body(self) -> str:

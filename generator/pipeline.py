@@ -213,13 +213,28 @@ def gather(
     results: list[Briefing | SeedError | None] = [None] * len(paths)
     keys: list[tuple[str, bytes] | None] = [None] * len(paths)
     todo = list(range(len(paths)))
-    if cache is not None:  # the bytes tell whether a seed changed: read them all first
+    stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = {}
+    if cache is not None:  # the bytes tell whether a seed changed; a file whose size and time are as last time did not
         todo = []
-        for index, item in enumerate(read_seeds(seeds_dir, paths)):
-            if isinstance(item, SeedError):
-                results[index] = item
+        for index, path in enumerate(paths):
+            name = path.relative_to(seeds_dir).as_posix()
+            try:
+                status = path.stat()
+            except OSError:
+                todo.append(index)  # read_seed reports it
                 continue
-            keys[index] = key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
+            stamp = (status.st_size, status.st_mtime_ns)
+            known = cache.stats.get(name)
+            if known is not None and known[0] == stamp:
+                key = known[1]
+            else:
+                item = next(read_seeds(seeds_dir, [path]))
+                if isinstance(item, SeedError):
+                    results[index] = item
+                    continue
+                key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
+            keys[index] = key
+            stats[name] = (stamp, key)
             results[index] = cache.briefings.get(key)
             if results[index] is None:
                 todo.append(index)
@@ -241,6 +256,7 @@ def gather(
     if cache is not None:  # seeds deleted or edited since the last build are forgotten
         cache.briefings = {key: r for key, r in zip(keys, results, strict=True)
                            if key is not None and isinstance(r, Briefing)}
+        cache.stats = stats
     slugs = unique_slugs([b.slug for b in briefings])
     # The same objects when nothing changed, so that rendered pages can be recognised in the cache: a briefing
     # whose slug needed a suffix is renamed once, not on every build.
@@ -280,6 +296,7 @@ class BuildCache:
     registry: tuple[Registry, list[RegistryError]] | None = None
     recogniser: Recogniser | None = None
     corpus: Corpus | None = None  # the last build's, whose related lists may still hold
+    stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = field(default_factory=dict)  # size, mtime; key
     # (original, renamed) by (id of the original, new slug); holding the original keeps its id from being reused
     renamed: dict[tuple[int, str], tuple[Briefing, Briefing]] = field(default_factory=dict)
 
@@ -291,6 +308,7 @@ class BuildCache:
             self.pages.clear()
             self.registry = self.recogniser = self.corpus = None
             self.renamed.clear()
+            self.stats.clear()
 
 def registry_fingerprint(data_dir: Path | None) -> bytes:
     """A digest of the registry files' bytes (empty when there is no registry)."""

@@ -13,7 +13,7 @@ from generator import frontmatter
 from generator.entities.link import Corpus, apply_links, newest_first
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
-from generator.feeds import atom_feed, json_export
+from generator.feeds import atom_feed, json_export, json_record
 from generator.model import Briefing
 from generator.paging import (
     ARCHIVE_PAGE_SIZE,
@@ -352,14 +352,15 @@ def render_site(
         related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
         pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
     pages.update({original_path(b): b.original for b in corpus.briefings})
-    # Listing pages are memoised by the briefings they draw on (an edit changes the pages that list that briefing).
-    tokens = tuple(b.token for b in corpus.briefings)
-    pages.update(memo(("briefings", tokens), render_briefings, corpus.briefings))
+    # Listing pages are memoised by what they show of the briefings they list: a correction to an article's text
+    # renders its own page again, not every page that lists it.
+    listing = tuple(b.listing for b in corpus.briefings)
+    pages.update(memo(("briefings", listing), render_briefings, corpus.briefings))
     for company in registry.companies.values():
-        listed = tuple(b.token for b in corpus.by_company.get(company.slug, ()))
+        listed = tuple(b.listing for b in corpus.by_company.get(company.slug, ()))
         pages.update(memo(("company", company.slug, listed), render_company, company, corpus))
     for topic in registry.topics.values():
-        listed = tuple(b.token for b in corpus.by_topic.get(topic.slug, ()))
+        listed = tuple(b.listing for b in corpus.by_topic.get(topic.slug, ()))
         pages.update(memo(("topic", topic.slug, listed), render_topic, topic, corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
@@ -371,8 +372,9 @@ def render_site(
         topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
         counts={s: len(b) for s, b in corpus.by_topic.items()})
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
-    pages["briefings.json"] = json_export(corpus.briefings, base_url)
-    pages.update(memo(("timeline", tokens), render_timeline, corpus.briefings))
+    pages["briefings.json"] = json_export(
+        corpus.briefings, base_url, lambda b, url: memo(("json", b.token, url), json_record, b, url))
+    pages.update(memo(("timeline", listing), render_timeline, corpus.briefings))
     memo.done()
     return dict(sorted(pages.items()))
 
