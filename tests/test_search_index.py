@@ -22,6 +22,7 @@ from generator.pipeline import build_site
 # on_post_build (every page written). Priority -100: after every other handler of those events.
 PROBE = '''
 import json
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
