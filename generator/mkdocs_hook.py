@@ -174,12 +174,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _builds[id(config)] = _Build(frozenset(result.pages), latest, edit_urls, repository)
     for error in result.errors:
         log.warning(str(error))
-    for rel_path, text in result.pages.items():
+    pages = result.pages
+    for rel_path in list(pages):
+        # As UTF-8 bytes: a str with one character outside Latin-1 (an em dash) takes two bytes a character.
+        content = pages.pop(rel_path).encode("utf-8")
         existing = files.get_file_from_path(rel_path)
         if existing is not None:
             log.warning(f"docs/{rel_path} is generated from seeds; the file in docs/ is ignored (delete it)")
             files.remove(existing)
-        files.append(File.generated(config, rel_path, content=text))
+        files.append(File.generated(config, rel_path, content=content))
     return files
 
 
@@ -191,7 +194,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             value = page.meta.get(key)
             if isinstance(value, str):
                 page.meta[key] = html.escape(value)
-        page.file.content_string = ""  # MkDocs has read it into page.markdown and never reads it again
+        page.file.content_bytes = b""  # MkDocs has read it into page.markdown and never reads it again
     if page.file.generated_by is not None:
         page.edit_url = build.edit_urls.get(page.file.src_uri)
     else:
