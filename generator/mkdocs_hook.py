@@ -66,7 +66,7 @@ class _Build:
     html: dict[str, bytes] = field(default_factory=dict)  # src_uri -> page.content, compressed between the loops
 
 
-# The current build, keyed by the build's config object, for on_page_markdown.
+# The current build, keyed by the build's config object, for the page events.
 _builds: dict[int, _Build] = {}
 _serving = False
 # Under `mkdocs serve`: the generator's code as last imported, and the briefings it made (BuildCache), so an
