@@ -11,7 +11,12 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
   a hand-written page with FILE from the project root (docs/contributing.md shows CONTRIBUTING.md);
 - edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
   or topic page's shows its registry entry, a page made from an included file edits that file; listings get
-  none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning).
+  none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning);
+- memory: MkDocs converts every page to HTML before it renders the first template, and keeps each page's
+  source, Markdown and HTML until the end of the build. The hook lets go of what is no longer needed: a
+  generated file's text once MkDocs has read it, page.markdown once it is HTML, the HTML itself (kept
+  zlib-compressed between MkDocs' two loops, restored in on_page_context before the search plugin and the
+  theme read it) once the page is written. The output is the same byte for byte.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,13 +61,14 @@ HTML_META_KEYS = ("title", "author", "description", "source", "summary")
 
 @dataclass(frozen=True)
 class _Build:
-    result: BuildResult
+    generated: frozenset[str]  # the pages the generator made (src_uri)
     latest: str  # Markdown that replaces LATEST_MARKER
     edit_urls: dict[str, str]  # generated page -> where to edit what it is made from
     repository: tuple[str, str] | None  # (edit, view) URLs of the repository root, when repo_url is set
+    html: dict[str, bytes] = field(default_factory=dict)  # src_uri -> page.content, compressed between the loops
 
 
-# The current build, keyed by the build's config object, for on_page_markdown.
+# The current build, keyed by the build's config object, for the page events.
 _builds: dict[int, _Build] = {}
 _serving = False
 # Under `mkdocs serve`: the generator's code as last imported, and the briefings it made (BuildCache), so an
@@ -179,28 +186,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if repository:
         sources = links.page_sources(result.briefings, result.registry)  # the registry the build already read
         edit_urls = {page: links.edit_url(repository, *source) for page, source in sources.items()}
-    _builds[id(config)] = _Build(result, latest, edit_urls, repository)
+    # Only what the page events need is kept: the pages' text now lives in the Files alone, and the briefings
+    # (bodies, figures, blocks) are freed when `result` goes out of scope.
+    _builds[id(config)] = _Build(frozenset(result.pages), latest, edit_urls, repository)
     for error in result.errors:
         log.warning(str(error))
-    for rel_path, text in result.pages.items():
+    pages = result.pages
+    for rel_path in list(pages):
+        # As UTF-8 bytes: a str with one character outside Latin-1 (an em dash) takes two bytes a character.
+        content = pages.pop(rel_path).encode("utf-8")
         existing = files.get_file_from_path(rel_path)
         if existing is not None:
             log.warning(f"docs/{rel_path} is generated from seeds; the file in docs/ is ignored (delete it)")
             files.remove(existing)
-        files.append(File.generated(config, rel_path, content=text))
+        files.append(File.generated(config, rel_path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the home page's latest-briefings marker; make generated pages' metadata HTML-safe."""
-    build = _builds.get(id(config))
-    if build is None:
-        raise RuntimeError("on_page_markdown ran before on_files: the hook has no build result")
-    if page.file.generated_by is not None and page.file.src_uri in build.result.pages:
+    build = _build(config)
+    if page.file.generated_by is not None and page.file.src_uri in build.generated:
         for key in HTML_META_KEYS:
             value = page.meta.get(key)
             if isinstance(value, str):
                 page.meta[key] = html.escape(value)
+        page.file.content_bytes = b""  # MkDocs has read it into page.markdown and never reads it again
     if page.file.generated_by is not None:
         page.edit_url = build.edit_urls.get(page.file.src_uri)
     else:
@@ -208,6 +219,39 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.is_homepage and LATEST_MARKER in markdown:
         markdown = markdown.replace(LATEST_MARKER, build.latest)
     return markdown
+
+
+def _build(config: MkDocsConfig) -> _Build:
+    """The current build's state; the page events run only after on_files."""
+    build = _builds.get(id(config))
+    if build is None:
+        raise RuntimeError("a page event ran before on_files: the hook has no build result")
+    return build
+
+
+@event_priority(-50)  # after every other handler of on_page_content
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Between MkDocs' two loops over all pages, hold each page's HTML compressed and drop its Markdown."""
+    # Rendered: nothing reads it again. An empty string, not None: Page.title is None while markdown is None.
+    page.markdown = ""
+    _build(config).html[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
+    return ""  # page.content until on_page_context restores it (a None return would keep the HTML)
+
+
+@event_priority(60)  # before the search plugin (0) indexes page.content and the theme renders it
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Give the page its HTML back for the search plugin and the template."""
+    stored = _build(config).html.pop(page.file.src_uri, None)
+    if stored is not None:
+        page.content = zlib.decompress(stored).decode("utf-8")
+    return context
+
+
+@event_priority(-50)  # after every other handler of on_post_page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page is rendered: its HTML is not needed any more (an empty string keeps Page.title as it was)."""
+    page.content = ""
+    return output
 
 
 def _include(markdown: str, page: Page, config: MkDocsConfig, build: _Build) -> str:
