@@ -193,8 +193,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.warning(str(error))
     pages = result.pages
     for rel_path in list(pages):
-        # As UTF-8 bytes: a str with one character outside Latin-1 (an em dash) takes two bytes a character.
-        content = pages.pop(rel_path).encode("utf-8")
+        # As UTF-8 bytes (as the build holds them): a str with one character outside Latin-1 takes two bytes a
+        # character.
+        content = pages.pop_encoded(rel_path)
         existing = files.get_file_from_path(rel_path)
         if existing is not None:
             log.warning(f"docs/{rel_path} is generated from seeds; the file in docs/ is ignored (delete it)")

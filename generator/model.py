@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -150,9 +151,14 @@ class Briefing:
     institutions: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     path: str = ""  # the seed's path under the seeds folder (the file name, or sub/folder/name)
-    original: str = ""  # the seed's decoded text, published beside the briefing
+    source: bytes = b""  # the seed's decoded text as UTF-8 (published beside the briefing as it is)
     digest: str = ""  # of the seed's path and bytes: with the slug, names this briefing's content across builds
     mentions: tuple[tuple[int, int, int, str], ...] = ()  # first mention of each company: block, start, end, slug
+
+    @property
+    def original(self) -> str:
+        """The seed's decoded text."""
+        return self.source.decode("utf-8")
 
     @property
     def token(self) -> tuple[str, str]:
@@ -179,11 +185,55 @@ class Briefing:
         return max(1, round(self.word_count / 220))
 
 
+class Pages(MutableMapping[str, str]):
+    """Generated files by path, held as UTF-8 from the moment each is added: a str with a single character outside
+    Latin-1 (an em dash) takes two bytes a character, and 20,000 pages are close to a gigabyte as str."""
+
+    def __init__(self, items: Iterable[tuple[str, str]] = ()) -> None:
+        """Hold `items` (path, text)."""
+        self._data: dict[str, bytes] = {}
+        for path, text in items:
+            self[path] = text
+
+    def __getitem__(self, path: str) -> str:
+        return self._data[path].decode("utf-8")
+
+    def __setitem__(self, path: str, text: str) -> None:
+        self._data[path] = text.encode("utf-8")
+
+    def __delitem__(self, path: str) -> None:
+        del self._data[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def add_encoded(self, path: str, data: bytes) -> None:
+        """Add a file that is already UTF-8 (shared, not copied)."""
+        self._data[path] = data
+
+    def encoded(self, path: str) -> bytes:
+        """The file at `path` as UTF-8."""
+        return self._data[path]
+
+    def pop_encoded(self, path: str) -> bytes:
+        """Remove the file at `path` and return it as UTF-8."""
+        return self._data.pop(path)
+
+    def sorted(self) -> Pages:
+        """The same files in path order."""
+        ordered = Pages()
+        ordered._data = dict(sorted(self._data.items()))
+        return ordered
+
+
 @dataclass(frozen=True)
 class BuildResult:
     """Everything one build produced: pages by relative path, the registry it used, and the seeds it rejected."""
 
-    pages: dict[str, str]
+    pages: Pages
     briefings: tuple[Briefing, ...]
     errors: tuple[Exception, ...]  # SeedError or RegistryError: each prints as one line
     registry: Registry | None = None

@@ -127,7 +127,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         language=str(data.get("language") or "en"),
         figures=key_figures([meta.title, *units]),
         path=seed.name,
-        original=text,
+        source=text.encode("utf-8"),
         digest=seed_digest(seed),
         mentions=first_mentions(tuple(blocks), named, recogniser),
     )

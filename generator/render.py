@@ -14,7 +14,7 @@ from generator.entities.link import Corpus, apply_links, newest_first
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
 from generator.feeds import atom_feed, json_export, json_record
-from generator.model import Briefing
+from generator.model import Briefing, Pages
 from generator.paging import (
     ARCHIVE_PAGE_SIZE,
     ENTITY_PAGE_SIZE,
@@ -340,18 +340,19 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
 
 def render_site(
     corpus: Corpus, recogniser: Recogniser, base_url: str = "", cache: dict[object, Any] | None = None
-) -> dict[str, str]:
+) -> Pages:
     """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order.
     `cache` (kept by `mkdocs serve` between rebuilds) holds pages whose inputs have not changed."""
     env = environment()
     registry = corpus.registry
-    pages = {}
+    pages = Pages()  # each page is encoded as it comes: only one of them is ever held as str
     memo = _Memo(cache)
     for b in corpus.briefings:
         # A related list shows each briefing's title, date and source: a correction to its text changes nothing.
         related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
         pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
-    pages.update({original_path(b): b.original for b in corpus.briefings})
+    for b in corpus.briefings:
+        pages.add_encoded(original_path(b), b.source)
     # Listing pages are memoised by what they show of the briefings they list: a correction to an article's text
     # renders its own page again, not every page that lists it.
     listing = tuple(b.listing for b in corpus.briefings)
@@ -376,7 +377,7 @@ def render_site(
         corpus.briefings, base_url, lambda b, url: memo(("json", b.token, url), json_record, b, url))
     pages.update(memo(("timeline", listing), render_timeline, corpus.briefings))
     memo.done()
-    return dict(sorted(pages.items()))
+    return pages.sorted()
 
 
 class _Memo:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
+from generator.model import Pages
 from generator.paths import safe_join
 
 MANIFEST = ".generated"  # marks a folder as this generator's output (and lists what it holds)
@@ -17,7 +19,7 @@ class OutputError(Exception):
     """The output folder cannot be written."""
 
 
-def write_pages(out: Path, pages: dict[str, str]) -> list[str]:
+def write_pages(out: Path, pages: Mapping[str, str]) -> list[str]:
     """Replace the folder `out` with exactly `pages`; returns the paths whose content changed."""
     out = out.absolute()
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MANIFEST).is_file())):
@@ -28,7 +30,7 @@ def write_pages(out: Path, pages: dict[str, str]) -> list[str]:
         changed = []
         for rel in sorted(pages):
             target = safe_join(staging, rel)  # refuses any path that would leave the folder
-            data = pages[rel].encode("utf-8")
+            data = pages.encoded(rel) if isinstance(pages, Pages) else pages[rel].encode("utf-8")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             old = out / rel
