@@ -211,7 +211,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for key in HTML_META_KEYS:
             value = page.meta.get(key)
             if isinstance(value, str):
-                page.meta[key] = html.escape(value)
+                # Quotes only as the attributes need (Material writes them in double quotes): an apostrophe
+                # written as &#x27; would reach the search index's titles and never match a query.
+                page.meta[key] = html.escape(value, quote=False).replace('"', "&quot;")
         page.file.content_bytes = b""  # MkDocs has read it into page.markdown and never reads it again
     if page.file.generated_by is not None:
         page.edit_url = build.edit_urls.get(page.file.src_uri)

@@ -139,3 +139,9 @@ def test_pages_hold_no_source_or_markdown_between_the_loops(built: Built) -> Non
 
 def test_pages_hold_no_html_after_the_build(built: Built) -> None:
     assert not [page for page, held in built.probe["after_build"].items() if held["content"]]
+
+
+def test_titles_in_the_index_keep_their_apostrophes(built: Built) -> None:
+    titles = [str(d["title"]) for d in built.docs]
+    assert not [t for t in titles if "&#x27;" in t or "&#39;" in t]
+    assert any("China's trillion-yuan auto plan" in t for t in titles)
