@@ -349,19 +349,20 @@ def render_site(
     memo = _Memo(cache)
     for b in corpus.briefings:
         # A related list shows each briefing's title, date and source: a correction to its text changes nothing.
-        related = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in corpus.related.get(b.slug, ()))
+        related = memo.key and tuple((r.slug, r.meta.title, r.meta.date, r.meta.source)
+                                     for r in corpus.related.get(b.slug, ()))
         pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
     for b in corpus.briefings:
         pages.add_encoded(original_path(b), b.source)
     # Listing pages are memoised by what they show of the briefings they list: a correction to an article's text
     # renders its own page again, not every page that lists it.
-    listing = tuple(b.listing for b in corpus.briefings)
+    listing = memo.key and tuple(b.listing for b in corpus.briefings)
     pages.update(memo(("briefings", listing), render_briefings, corpus.briefings))
     for company in registry.companies.values():
-        listed = tuple(b.listing for b in corpus.by_company.get(company.slug, ()))
+        listed = memo.key and tuple(b.listing for b in corpus.by_company.get(company.slug, ()))
         pages.update(memo(("company", company.slug, listed), render_company, company, corpus))
     for topic in registry.topics.values():
-        listed = tuple(b.listing for b in corpus.by_topic.get(topic.slug, ()))
+        listed = memo.key and tuple(b.listing for b in corpus.by_topic.get(topic.slug, ()))
         pages.update(memo(("topic", topic.slug, listed), render_topic, topic, corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
@@ -387,6 +388,7 @@ class _Memo:
     def __init__(self, cache: dict[object, Any] | None) -> None:
         """Read from `cache`; done() keeps only the entries this build used."""
         self.cache = cache
+        self.key = cache is not None  # whether keys are worth working out (a build without a cache needs none)
         self.used: dict[object, Any] = {}
 
     def __call__(self, key: object, render: Callable[..., T], *args: object) -> T:
