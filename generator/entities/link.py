@@ -69,17 +69,27 @@ def _related(briefing: Briefing, top_company: dict[str, tuple[str, ...]], top_to
     base = Counter(chain(*(strong * _COMPANY_WEIGHT), *weak))
     base.pop(me, None)
     topics = topic_sets[me]
-    if len(base) >= RELATED_LIMIT:
-        # Shared topics add at most len(topics): a candidate that far behind the fifth best cannot catch up.
-        fifth = heapq.nlargest(RELATED_LIMIT, base.values())[-1]
-        contenders = {o: v for o, v in base.items() if v + _TOPIC_WEIGHT * len(topics) >= fifth}
-    else:  # too few: briefings that share topics only
+    if len(base) < RELATED_LIMIT:  # too few: briefings that share topics only join in
         contenders = dict(base)
         for topic in briefing.topics:
             for other in top_topic.get(topic, ()):
                 if other != me:
                     contenders.setdefault(other, 0)
-    score = {o: v + _TOPIC_WEIGHT * len(topics & topic_sets[o]) for o, v in contenders.items()}
+        score = {o: v + _TOPIC_WEIGHT * len(topics & topic_sets[o]) for o, v in contenders.items()}
+        return sorted(score, key=lambda s: (-score[s], rank[s]))[:RELATED_LIMIT]
+    # Best company score first; shared topics add at most `most`, so once a candidate that far behind the fifth
+    # best score so far comes up, no later one can reach the top five.
+    most = _TOPIC_WEIGHT * len(topics)
+    fifth: list[int] = []  # min-heap of the best RELATED_LIMIT scores so far
+    score = {}
+    for other, value in base.most_common():
+        if len(fifth) == RELATED_LIMIT and value + most < fifth[0]:
+            break
+        score[other] = total = value + _TOPIC_WEIGHT * len(topics & topic_sets[other])
+        if len(fifth) < RELATED_LIMIT:
+            heapq.heappush(fifth, total)
+        elif total > fifth[0]:
+            heapq.heapreplace(fifth, total)
     return sorted(score, key=lambda s: (-score[s], rank[s]))[:RELATED_LIMIT]
 
 
