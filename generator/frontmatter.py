@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -107,6 +108,7 @@ _NOT_YAML_PRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000
 _PLAIN = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`\s.~])[^\[\]{}]*(?<![\s:])")
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
+_IMPLICIT_FIRST = frozenset(char for char in _RESOLVER.yaml_implicit_resolvers if char)  # may read as non-strings
 
 
 def _scalar(value: object) -> str:
@@ -124,13 +126,26 @@ def _scalar(value: object) -> str:
         return text
     if not isinstance(value, str):
         raise _Unsupported
+    return _string(value)
+
+
+@lru_cache(maxsize=8192)  # keys, slugs and names recur on every page
+def _string(value: str) -> str:
+    """A string as a YAML scalar."""
     printable = not _NOT_YAML_PRINTABLE.search(value)
     if (printable and _PLAIN.fullmatch(value) and ": " not in value and " #" not in value
-            and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG):
+            and _reads_as_string(value)):
         return value
     if printable:
         return "'" + value.replace("'", "''") + "'"
     return '"' + _NOT_YAML_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False)[1:-1]) + '"'
+
+
+def _reads_as_string(value: str) -> bool:
+    """True when PyYAML reads `value`, written plain, as a string (not null, a number, a boolean or a date)."""
+    if value and value[0] not in _IMPLICIT_FIRST:
+        return True
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
 
 
 def _escape(match: re.Match[str]) -> str:

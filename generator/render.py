@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -48,7 +48,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#{}])")
 
 def md_escape(text: object) -> str:
     """Escape text so Markdown shows it literally (and raw HTML cannot sneak in)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text).replace("&", "&amp;").replace("<", "&lt;"))
+    return _md_escape(str(text))
+
+
+@lru_cache(maxsize=16384)  # titles and names are listed on many pages
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 @cache
