@@ -25,6 +25,7 @@ import functools
 import hashlib
 import html
 import importlib
+import json
 import logging
 import os
 import re
@@ -33,7 +34,7 @@ import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -76,6 +77,7 @@ _serving = False
 _code: tuple[tuple[str, int, int], ...] = ()
 _cache = None
 _jieba_folder: tempfile.TemporaryDirectory[str] | None = None
+_search_paused: Any = None  # the search plugin, while on_post_build has switched it off to write its index
 
 
 @event_priority(50)  # before the search plugin's on_config, which loads the dictionary
@@ -83,6 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give the search plugin's Chinese segmenter (jieba) the registry's Chinese names as a user dictionary,
     so that 北汽集团 or 长安汽车 are indexed as words. The file lives in a temporary folder, never in docs/.
     Without a repo_url, no edit links: MkDocs would otherwise warn that edit_uri alone is not a URL."""
+    global _search_paused
+    if _search_paused is not None:  # paused by on_post_build of the previous build in this process (serve)
+        _search_paused.config.enabled = True
+        _search_paused = None
     if not config.repo_url:
         config.edit_uri = config.edit_uri_template = None
     logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary on every run
@@ -255,6 +261,30 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page is rendered: its HTML is not needed any more (an empty string keeps Page.title as it was)."""
     page.content = ""
     return output
+
+
+@event_priority(50)  # before the search plugin's own on_post_build, which it then skips
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write Material's search index one entry at a time: the plugin encodes the whole index as one string and
+    then as bytes, two copies of a hundred megabytes at 20,000 briefings, the peak of the build's memory.
+    The file is byte for byte what the plugin writes. Under `mkdocs serve --dirty` the plugin merges the index
+    with the previous build's, and writes it itself."""
+    global _search_paused
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if search is None or index is None or not search.config.enabled or getattr(search, "is_dirty", True):
+        return
+    head = json.dumps({"config": {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")},
+                       "docs": []}, separators=(",", ":"), default=str)
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write(head[:-2].encode("utf-8"))  # up to the docs list's opening bracket
+        for number, entry in enumerate(index.entries):
+            out.write((b"," if number else b"") + json.dumps(entry, separators=(",", ":"), default=str).encode())
+        out.write(b"]}")
+    search.config.enabled = False  # the plugin's on_post_build returns at once; on_config turns it back on
+    _search_paused = search
 
 
 def _include(markdown: str, page: Page, config: MkDocsConfig, build: _Build) -> str:

@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from test_site import EDITOR_SEED, EDITOR_TEXT, FIXTURE_SEEDS, SEED_FILES, TODAY, make_project, mkdocs_build
@@ -45,6 +46,9 @@ def on_env(env, config, files):
 @event_priority(-100)
 def on_post_build(config):
     _seen["after_build"] = _held(_seen.pop("files"))
+    search = config.plugins["material/search"]
+    written = (Path(config.site_dir) / "search" / "search_index.json").read_bytes()
+    _seen["index_as_material_writes_it"] = written == search.search_index.generate_search_index(None).encode()
     Path(config.config_file_path).with_name("probe.json").write_text(json.dumps(_seen), encoding="utf-8")
 '''
 # Tags Material's search plugin keeps in an entry's text; nothing else may reach the index.
@@ -60,7 +64,7 @@ class Built:
     """The index, the probe's record and the pipeline's result for the same seeds."""
 
     docs: list[dict[str, object]]
-    probe: dict[str, dict[str, dict[str, bool | None]]]
+    probe: dict[str, Any]
     result: BuildResult
 
 
@@ -145,3 +149,7 @@ def test_titles_in_the_index_keep_their_apostrophes(built: Built) -> None:
     titles = [str(d["title"]) for d in built.docs]
     assert not [t for t in titles if "&#x27;" in t or "&#39;" in t]
     assert any("China's trillion-yuan auto plan" in t for t in titles)
+
+
+def test_the_index_written_entry_by_entry_is_the_one_material_writes(built: Built) -> None:
+    assert built.probe["index_as_material_writes_it"] is True
