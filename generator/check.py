@@ -43,7 +43,7 @@ from generator.entities.registry import Registry, RegistryError, parse_companies
 from generator.extract.summary import plain
 from generator.load import SEED_SUFFIXES, is_junk, list_seeds, read_seed
 from generator.model import Briefing, Kind, SeedError
-from generator.pipeline import MARKDOWN_SUFFIXES, build_date, make_briefing
+from generator.pipeline import MARKDOWN_SUFFIXES, build_date, process_seed
 from generator.similar import SimilarityIndex
 
 REGISTRY_FILES = ("companies.yml", "topics.yml")
@@ -368,11 +368,10 @@ def _run_one(item: tuple[str, str, bool]) -> _Outcome:
     recogniser, bare, today = _worker
     try:
         seed = read_seed(Path(folder), Path(path))
-        return _Outcome(make_briefing(seed, today, recogniser if full else bare))
     except SeedError as exc:
         return _Outcome(None, exc.reason, exc.line)
-    except Exception as exc:  # noqa: BLE001 - as in the build: a bug costs one seed, never the check
-        return _Outcome(None, f"could not be processed ({type(exc).__name__}: {exc})")
+    made = process_seed(seed, today, recogniser if full else bare)  # as in the build: a bug costs one seed
+    return _Outcome(made) if isinstance(made, Briefing) else _Outcome(None, made.reason, made.line)
 
 
 def run_pipeline(items: list[tuple[SeedFile, bool]], registry: Registry, today: dt.date, jobs: int) -> list[_Outcome]:

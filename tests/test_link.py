@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.entities.link import link_corpus, link_first_mentions
+from generator.entities.link import apply_links, first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry, parse_companies, parse_topics
 from generator.model import Block, Briefing, Meta
@@ -43,7 +43,7 @@ def test_first_mention_is_linked_once_and_never_inside_links_code_or_headings() 
         Block("paragraph", "NIO, then Xinhua."),
     )
     href = {"byd": "../companies/byd.md", "nio": "../companies/nio.md"}
-    linked = link_first_mentions(blocks, ("byd", "nio"), Recogniser(REGISTRY), href)
+    linked = apply_links(blocks, first_mentions(blocks, ("byd", "nio"), Recogniser(REGISTRY)), href)
     assert linked[0].text == "## BYD moves"
     assert linked[1].text == (
         "See [BYD news](https://x.example) and `BYD` code, then [BYD](../companies/byd.md) and BYD again."

@@ -183,9 +183,3 @@ def apply_links(blocks: tuple[Block, ...], mentions: tuple[FirstMention, ...], h
         pieces.append(text[last:])
         out[index] = Block(blocks[index].kind, "".join(pieces), blocks[index].level)
     return tuple(out)
-
-
-def link_first_mentions(blocks: tuple[Block, ...], slugs: tuple[str, ...], recogniser: Recogniser,
-                        href: dict[str, str]) -> tuple[Block, ...]:
-    """Link the first mention of each company in the body's paragraphs and lists to its page."""
-    return apply_links(blocks, first_mentions(blocks, slugs, recogniser), href)
