@@ -213,6 +213,7 @@ def gather(
     results: list[Briefing | SeedError | None] = [None] * len(paths)
     keys: list[tuple[str, bytes] | None] = [None] * len(paths)
     todo = list(range(len(paths)))
+    read: dict[int, RawSeed] = {}  # seeds the cache check has read already, by index
     stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = {}
     if cache is not None:  # the bytes tell whether a seed changed; a file whose size and time are as last time did not
         todo = []
@@ -233,17 +234,21 @@ def gather(
                     results[index] = item
                     continue
                 key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
+                read[index] = item
             keys[index] = key
             stats[name] = (stamp, key)
             results[index] = cache.briefings.get(key)
             if results[index] is None:
                 todo.append(index)
+            else:
+                read.pop(index, None)
     done = len(paths) - len(todo)
     if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        read.clear()  # workers read their own seeds
         made = _in_workers(seeds_dir, [paths[i] for i in todo], today, recogniser.registry, jobs)
     else:
-        made = (item if isinstance(item, SeedError) else process_seed(item, today, recogniser)
-                for item in read_seeds(seeds_dir, [paths[i] for i in todo]))
+        seeds = (read.pop(i) if i in read else next(read_seeds(seeds_dir, [paths[i]])) for i in todo)
+        made = (item if isinstance(item, SeedError) else process_seed(item, today, recogniser) for item in seeds)
     for index, result in zip(todo, made, strict=True):
         if progress is not None:
             progress(done, len(paths))
