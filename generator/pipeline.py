@@ -210,38 +210,13 @@ def gather(
     collected, not raised. With a cache, a seed whose bytes are unchanged since the last build is not processed
     again. The result is the same whatever `jobs` is."""
     paths = list_seeds(seeds_dir)
-    results: list[Briefing | SeedError | None] = [None] * len(paths)
-    keys: list[tuple[str, bytes] | None] = [None] * len(paths)
-    todo = list(range(len(paths)))
-    read: dict[int, RawSeed] = {}  # seeds the cache check has read already, by index
-    stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = {}
-    if cache is not None:  # the bytes tell whether a seed changed; a file whose size and time are as last time did not
-        todo = []
-        for index, path in enumerate(paths):
-            name = path.relative_to(seeds_dir).as_posix()
-            try:
-                status = path.stat()
-            except OSError:
-                todo.append(index)  # read_seed reports it
-                continue
-            stamp = (status.st_size, status.st_mtime_ns)
-            known = cache.stats.get(name)
-            if known is not None and known[0] == stamp:
-                key = known[1]
-            else:
-                item = next(read_seeds(seeds_dir, [path]))
-                if isinstance(item, SeedError):
-                    results[index] = item
-                    continue
-                key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
-                read[index] = item
-            keys[index] = key
-            stats[name] = (stamp, key)
-            results[index] = cache.briefings.get(key)
-            if results[index] is None:
-                todo.append(index)
-            else:
-                read.pop(index, None)
+    if cache is None:
+        results: list[Briefing | SeedError | None] = [None] * len(paths)
+        keys: list[tuple[str, bytes] | None] = [None] * len(paths)
+        read: dict[int, RawSeed] = {}
+    else:
+        results, keys, read = cache.lookup(seeds_dir, paths)
+    todo = [index for index, result in enumerate(results) if result is None]
     done = len(paths) - len(todo)
     if jobs > 1 and len(todo) >= PARALLEL_FROM:
         read.clear()  # workers read their own seeds
@@ -261,7 +236,6 @@ def gather(
     if cache is not None:  # seeds deleted or edited since the last build are forgotten
         cache.briefings = {key: r for key, r in zip(keys, results, strict=True)
                            if key is not None and isinstance(r, Briefing)}
-        cache.stats = stats
     slugs = unique_slugs([b.slug for b in briefings])
     # The same objects when nothing changed, so that rendered pages can be recognised in the cache: a briefing
     # whose slug needed a suffix is renamed once, not on every build.
@@ -315,6 +289,40 @@ class BuildCache:
             self.renamed.clear()
             self.stats.clear()
 
+    def lookup(self, seeds_dir: Path, paths: list[Path]) -> tuple[
+            list[Briefing | SeedError | None], list[tuple[str, bytes] | None], dict[int, RawSeed]]:
+        """For each seed: the cached briefing (or the error reading it; None when it must be processed), its key
+        (path and digest of its bytes) and, by index, the seeds this read. The bytes tell whether a seed changed;
+        a file whose size and modification time are as at the last build is not read again."""
+        results: list[Briefing | SeedError | None] = [None] * len(paths)
+        keys: list[tuple[str, bytes] | None] = [None] * len(paths)
+        read: dict[int, RawSeed] = {}
+        stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = {}
+        for index, path in enumerate(paths):
+            name = path.relative_to(seeds_dir).as_posix()
+            try:
+                status = path.stat()
+            except OSError:
+                continue  # read_seed reports it
+            stamp = (status.st_size, status.st_mtime_ns)
+            known = self.stats.get(name)
+            if known is not None and known[0] == stamp:
+                key = known[1]
+            else:
+                item = next(read_seeds(seeds_dir, [path]))
+                if isinstance(item, SeedError):
+                    results[index] = item
+                    continue
+                key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
+                read[index] = item
+            keys[index] = key
+            stats[name] = (stamp, key)
+            results[index] = self.briefings.get(key)
+            if results[index] is not None:
+                read.pop(index, None)
+        self.stats = stats
+        return results, keys, read
+
 def registry_fingerprint(data_dir: Path | None) -> bytes:
     """A digest of the registry files' bytes (empty when there is no registry)."""
     digest = hashlib.blake2b(digest_size=16)
@@ -351,7 +359,7 @@ def build_site(
     if cache is not None:
         cache.corpus = corpus
     return BuildResult(
-        pages=render_site(corpus, recogniser, base_url, cache.pages if cache is not None else None),
+        pages=render_site(corpus, base_url, cache.pages if cache is not None else None),
         briefings=corpus.briefings,
         errors=(*registry_errors, *errors),
         registry=registry,

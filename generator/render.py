@@ -11,7 +11,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import frontmatter
 from generator.entities.link import Corpus, apply_links, newest_first
-from generator.entities.recognise import Recogniser
 from generator.entities.registry import KINDS, Company, Topic
 from generator.feeds import atom_feed, json_export, json_record
 from generator.model import Briefing, Pages
@@ -344,7 +343,7 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
 
 
 def render_site(
-    corpus: Corpus, recogniser: Recogniser, base_url: str = "", cache: dict[object, Any] | None = None
+    corpus: Corpus, base_url: str = "", cache: dict[object, Any] | None = None
 ) -> Pages:
     """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order.
     `cache` (kept by `mkdocs serve` between rebuilds) holds pages whose inputs have not changed."""

@@ -273,31 +273,19 @@ def test_click_from_home_to_a_briefing_its_company_and_topic_and_back(page: Page
     assert re.fullmatch(r"\d+ min", meta["Reading time"]), meta
     briefing_url = page.url
 
-    company = page.locator("article .briefing-tags a.chip:not(.chip--topic)").first
-    name = company.inner_text().strip()
-    assert "/companies/" in (company.get_attribute("href") or "")
-    company.click()
-    expect(page).to_have_url(re.compile(r"/companies/[^/]+/$"))
-    settle(page)
-    assert heading(page) == name
+    for chip, folder in (("a.chip:not(.chip--topic)", "companies"), ("a.chip--topic", "topics")):
+        link = page.locator(f"article .briefing-tags {chip}").first
+        name = link.inner_text().strip()
+        assert f"/{folder}/" in (link.get_attribute("href") or "")
+        link.click()
+        expect(page).to_have_url(re.compile(rf"/{folder}/[^/]+/$"))
+        settle(page)
+        assert heading(page) == name
 
-    page.go_back()
-    expect(page).to_have_url(briefing_url)
-    settle(page)
-    assert heading(page) == title
-
-    topic = page.locator("article .briefing-tags a.chip--topic").first
-    topic_name = topic.inner_text().strip()
-    assert "/topics/" in (topic.get_attribute("href") or "")
-    topic.click()
-    expect(page).to_have_url(re.compile(r"/topics/[^/]+/$"))
-    settle(page)
-    assert heading(page) == topic_name
-
-    page.go_back()
-    expect(page).to_have_url(briefing_url)
-    settle(page)
-    assert heading(page) == title
+        page.go_back()
+        expect(page).to_have_url(briefing_url)
+        settle(page)
+        assert heading(page) == title
     expect(page.locator("dl.briefing-meta")).to_be_visible()
 
 

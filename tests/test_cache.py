@@ -22,11 +22,17 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "seeds", tmp_path / "data"
 
 
-def test_only_changed_seeds_are_processed_again(project, monkeypatch: pytest.MonkeyPatch) -> None:
-    seeds, data = project
-    made: list[str] = []
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the seeds make_briefing processes, in order."""
+    names: list[str] = []
     real = pipeline.make_briefing
-    monkeypatch.setattr(pipeline, "make_briefing", lambda seed, *a: made.append(seed.name) or real(seed, *a))
+    monkeypatch.setattr(pipeline, "make_briefing", lambda seed, *a: names.append(seed.name) or real(seed, *a))
+    return names
+
+
+def test_only_changed_seeds_are_processed_again(project, made: list[str]) -> None:
+    seeds, data = project
     cache = BuildCache()
     first = build_site(seeds, data, TODAY, cache=cache)
     assert len(made) == 5
@@ -39,11 +45,8 @@ def test_only_changed_seeds_are_processed_again(project, monkeypatch: pytest.Mon
     assert second.pages == build_site(seeds, data, TODAY).pages  # the same pages as a build from scratch
 
 
-def test_a_registry_edit_or_a_new_day_starts_afresh(project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_registry_edit_or_a_new_day_starts_afresh(project, made: list[str]) -> None:
     seeds, data = project
-    made: list[str] = []
-    real = pipeline.make_briefing
-    monkeypatch.setattr(pipeline, "make_briefing", lambda seed, *a: made.append(seed.name) or real(seed, *a))
     cache = BuildCache()
     build_site(seeds, data, TODAY, cache=cache)
     (data / "topics.yml").write_text((data / "topics.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -14,7 +14,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from test_site import EDITOR_SEED, EDITOR_TEXT, FIXTURE_SEEDS, SEED_FILES, make_project, mkdocs_build, parse
+from test_site import (
+    FIXTURE_SEEDS,
+    broken_links,
+    fixture_seeds,
+    make_project,
+    mkdocs_build,
+    parse,
+)
 
 from generator import frontmatter, paging
 from generator import render as render_module
@@ -36,8 +43,7 @@ MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 def paged_seeds() -> dict[str, bytes]:
     """The fixture seeds plus 38 editor seeds: 26 in 2024 (14 of them in March), 8 in 2023 and 4 undated."""
-    seeds = {name: (FIXTURE_SEEDS / name).read_bytes() for name in SEED_FILES}
-    seeds[EDITOR_SEED] = EDITOR_TEXT.encode("utf-8")
+    seeds = fixture_seeds()
     dates = ([f"2024-03-{day:02d}" for day in range(1, 15)] + [f"2024-{month:02d}-10" for month in range(4, 13)]
              + [f"2024-01-{day:02d}" for day in (5, 20, 25)]
              + [f"2023-{month:02d}-15" for month in (2, 4, 4, 6, 8, 9, 11, 12)] + [None] * 4)
@@ -282,12 +288,4 @@ def test_no_built_listing_page_exceeds_its_limit(paged_site: Path) -> None:
 
 
 def test_every_internal_link_of_the_paged_site_resolves(paged_site: Path) -> None:
-    for path in sorted(paged_site.rglob("*.html")):
-        for href, _ in parse(path).links:
-            url = urlsplit(href)
-            if url.scheme or url.netloc or not url.path:
-                continue
-            target = (path.parent / unquote(url.path)).resolve()
-            if url.path.endswith("/"):
-                target = target / "index.html"
-            assert target.is_file(), f"{path.relative_to(paged_site)}: broken link {href}"
+    assert broken_links(paged_site) == []

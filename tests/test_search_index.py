@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from test_site import EDITOR_SEED, EDITOR_TEXT, FIXTURE_SEEDS, SEED_FILES, TODAY, make_project, mkdocs_build
+from test_site import SEED_FILES, TODAY, fixture_seeds, make_project, mkdocs_build
 
 from generator.model import BuildResult
 from generator.pipeline import build_site
@@ -70,10 +70,8 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    seeds = {name: (FIXTURE_SEEDS / name).read_bytes() for name in SEED_FILES}
-    seeds[EDITOR_SEED] = EDITOR_TEXT.encode("utf-8")
     base = tmp_path_factory.mktemp("search")
-    project = make_project(base, seeds)
+    project = make_project(base, fixture_seeds())
     (project / "release_probe.py").write_text(PROBE, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - generator/mkdocs_hook.py\n", "  - generator/mkdocs_hook.py\n  - release_probe.py\n")
