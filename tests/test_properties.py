@@ -142,3 +142,32 @@ EVERYDAY = st.text(alphabet=st.one_of(
 def test_texts_skipped_by_the_mojibake_hint_are_ones_ftfy_leaves_alone(text: str) -> None:
     if not _MOJIBAKE_HINT.search(text):
         assert ftfy.fix_encoding(text) == text
+
+
+# Names of every shape the registry has: several words, joiners, "&", exact case, one word inside another,
+# non-ASCII letters, Chinese.
+PHRASES = [
+    ("Beijing Hyundai", "bh", False), ("Beijing", "bj", False), ("BEIJING brand", "bb", True),
+    ("Dongfeng-Nissan", "dn", False), ("Dongfeng", "df", False), ("Dongfeng Peugeot Citroën", "dpc", False),
+    ("Citroën", "ci", False), ("NIO", "nio", True), ("NIO Inc", "nioinc", True), ("smart", "smart", True),
+    ("Mercedes & Smart", "ms", False), ("e-tron", "et", True), ("Great Wall", "gw", False), ("GAC", "gac", True),
+    ("price war", "pw", False), ("EV", "ev", True), ("北汽", "baic", False), ("eπ", "epi", False),
+]
+PHRASE_WORDS = ["Beijing", "BEIJING", "beijing", "Hyundai", "HYUNDAI", "brand", "Brand", "Dongfeng", "Nissan",
+                "nissan", "Peugeot", "Citroën", "CITROËN", "Citroen", "NIO", "Nio", "nio", "Inc", "smart", "Smart",
+                "Mercedes", "e", "tron", "TRON", "Great", "wall", "Wall", "GAC", "Gac", "price", "war", "EV", "ev",
+                "北汽", "eπ", "EΠ", "Straße", "İstanbul", "Kelvin", "\u212aelvin", "x_y", "_Beijing", "2024"]
+GAPS = [" ", " ", " ", "  ", "\n", "-", "–", " & ", "&", ", ", ". ", "'s ", "/", ""]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(GAPS)), max_size=40))
+def test_the_whole_phrase_scan_finds_what_the_word_by_word_check_finds(parts: list[tuple[str, str]]) -> None:
+    from generator.entities.phrases import PhraseMatcher
+
+    text = "".join(word + gap for word, gap in parts)
+    fast = PhraseMatcher(PHRASES)
+    slow = PhraseMatcher(PHRASES)
+    slow._whole = None  # every start checked word by word, in Python
+    assert fast._whole is not None
+    assert fast.find(text) == slow.find(text)

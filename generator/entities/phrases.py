@@ -1,9 +1,9 @@
 """Phrases: find many names in a text at once, leftmost-longest, whole words only, in linear time.
 
-One regular expression, built as a trie of every name's first word, finds the places where a name may
-start (the scan runs in C); the rest of each candidate name is then checked word by word through an index
-keyed by that first word, so the cost hardly grows with the size of the registry. Chinese names (no
-spaces between words) are matched as character strings.
+One regular expression, built as a trie of every whole name (case-insensitive), finds the places where a name
+is written and the longest name there: the scan runs in C and its cost hardly grows with the size of the
+registry. Python then only applies the case rules, through an index keyed by a name's first two words. Chinese
+names (no spaces between words) are matched as character strings.
 """
 
 from __future__ import annotations
@@ -34,6 +34,23 @@ class _Entry:
     gaps: tuple[str, ...]  # the characters between consecutive words
     key: Hashable
     exact_case: bool
+    phrase: str  # as written, spaces normalised
+
+
+def _atoms(entry: _Entry) -> tuple[str, ...]:
+    """The whole-phrase scan's path for `entry`: its case-folded characters, a gap pattern between words."""
+    atoms: list[str] = []
+    for index, word in enumerate(entry.words):
+        if index:
+            atoms.append(_gap_pattern(entry.gaps[index - 1]))
+        atoms.extend(map(re.escape, word.casefold()))
+    return tuple(atoms)
+
+
+def _scannable(phrase: str) -> bool:
+    """Whether the regular expression engine's case-insensitive matching agrees with str.casefold() for every
+    character of `phrase` (true of ASCII and most letters; not of "ß", which folds to two characters)."""
+    return all(c.casefold() == c.lower() and len(c.casefold()) == 1 for c in phrase)
 
 
 def _trie_pattern(sequences: list[tuple[str, ...]], end: str = "") -> str:
@@ -95,7 +112,7 @@ class PhraseMatcher:
             words = tuple(phrase[a:b] if exact_case else phrase[a:b].casefold() for a, b in spans)
             gaps = tuple(_gap(phrase[spans[i][1] : spans[i + 1][0]]) for i in range(len(spans) - 1))
             second = words[1].casefold() if len(words) > 1 else ""
-            entry = _Entry(words, gaps, key, exact_case)
+            entry = _Entry(words, gaps, key, exact_case, phrase)
             self._index.setdefault(words[0].casefold(), {}).setdefault(second, []).append(entry)
         for buckets in self._index.values():
             for entries in buckets.values():
@@ -104,6 +121,7 @@ class PhraseMatcher:
         self._han = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._han_keys = han
         self._starts = self._starts_pattern()
+        self._whole, self._spellings = self._whole_pattern()
 
     def _starts_pattern(self) -> re.Pattern[str] | None:
         """Where a phrase may start: its first word, followed by its second word when it has more than one.
@@ -125,6 +143,28 @@ class PhraseMatcher:
         pattern = _trie_pattern(sorted(sequences), _WORD_END)
         return re.compile(rf"(?<![^\W_])(?:{pattern})", re.I)
 
+    def _whole_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, tuple[_Entry, ...]]]:
+        """Every whole phrase, case-folded, in one trie (to be run over case-folded text, which the engine matches
+        twice as fast as it matches ignoring case); and the entries by case-folded spelling, in the index's order.
+
+        None when some phrase holds a character that str.lower() does not fold as str.casefold() does ("ß"):
+        find() then checks every possible start in Python.
+        """
+        paths: dict[tuple[str, ...], list[_Entry]] = {}
+        for buckets in self._index.values():
+            for entries in buckets.values():
+                for entry in entries:
+                    if not _scannable(entry.phrase):
+                        return None, {}
+                    paths.setdefault(_atoms(entry), []).append(entry)
+        if not paths:
+            return None, {}
+        # Spellings that differ only in joiners ("Dongfeng Nissan", "Dongfeng-Nissan") share a path: each of them
+        # names all of the path's entries.
+        spellings = {entry.phrase.casefold(): tuple(entries) for entries in paths.values() for entry in entries}
+        pattern = _trie_pattern(sorted(paths), _WORD_END)
+        return re.compile(rf"(?<![^\W_])(?:{pattern})"), spellings
+
     @staticmethod
     def _end(entry: _Entry, text: str, a: int, b: int) -> int:
         """Where `entry` ends if it is written at text[a:], whose first word ends at b; -1 if it is not."""
@@ -144,26 +184,62 @@ class PhraseMatcher:
             end = token.end()
         return end
 
+    def _spelt(self, text: str, a: int, end: int) -> Match | None:
+        """The phrase the whole-phrase scan found at text[a:end], when its case rules settle it without a closer
+        look: the text is ASCII, spelt as a phrase is, and that phrase's first entry ignores case or is written
+        exactly so."""
+        written = text[a:end]
+        entries = self._spellings.get(written.casefold()) if written.isascii() else None
+        for entry in entries or ():
+            if entry.exact_case and written != entry.phrase:
+                return None
+            return Match(entry.key, a, end, written)
+        return None
+
+    def _at(self, text: str, a: int) -> tuple[Match | None, int]:
+        """The longest phrase starting at `a` whose case rules hold, word by word; and where to look next."""
+        b = _TOKEN.match(text, a).end()  # type: ignore[union-attr] # a start is a word
+        buckets = self._index.get(text[a:b].casefold(), {})
+        following = _TOKEN.search(text, b) if len(buckets) > 1 or "" not in buckets else None
+        entries = buckets.get(following.group(0).casefold(), []) if following else []
+        for entry in (*entries, *buckets.get("", ())):
+            end = self._end(entry, text, a, b)
+            if end >= 0:
+                return Match(entry.key, a, end, text[a:end]), end
+        return None, b
+
+    def _scan(self, text: str, folded: str, scan: re.Pattern[str] | None) -> list[Match]:
+        """The phrases `scan` finds in `folded` (the whole-phrase scan over case-folded text, or the start scan),
+        checked against their case rules; a phrase that the quick check does not settle is looked at word by word
+        (the longest one starting there that holds, and the scan resumes after it)."""
+        found: list[Match] = []
+        if scan is None:
+            return found
+        whole = scan is self._whole
+        pos: int | None = 0
+        while pos is not None:
+            hits, pos = scan.finditer(folded, pos), None
+            for hit in hits:
+                a, end = hit.span()
+                match = self._spelt(text, a, end) if whole else None
+                if match is None:
+                    match, resume = self._at(text, a)
+                    if resume < end or not whole:
+                        pos = resume
+                if match is not None:
+                    found.append(match)
+                if pos is not None:
+                    break
+        return found
+
     def find(self, text: str) -> list[Match]:
         """Every phrase in `text`, leftmost-longest, without overlaps, in order of position."""
-        found: list[Match] = []
-        pos = 0
-        while self._starts is not None:
-            start = self._starts.search(text, pos)
-            if start is None:
-                break
-            a = start.start()
-            b = _TOKEN.match(text, a).end()  # type: ignore[union-attr] # a start is a word
-            pos = b
-            buckets = self._index.get(text[a:b].casefold(), {})
-            following = _TOKEN.search(text, b) if len(buckets) > 1 or "" not in buckets else None
-            entries = buckets.get(following.group(0).casefold(), []) if following else []
-            for entry in (*entries, *buckets.get("", ())):
-                end = self._end(entry, text, a, b)
-                if end >= 0:
-                    found.append(Match(entry.key, a, end, text[a:end]))
-                    pos = end
-                    break
+        folded = text.lower()
+        # The scan runs over the lower-cased text when that is the case-folded text, character for character.
+        if self._whole is not None and len(folded) == len(text) and (text.isascii() or folded == text.casefold()):
+            found = self._scan(text, folded, self._whole)
+        else:
+            found = self._scan(text, text, self._starts)
         if self._han is not None:
             taken = [(m.start, m.end) for m in found]
             for m in self._han.finditer(text):
