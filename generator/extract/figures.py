@@ -28,6 +28,7 @@ FIGURE = re.compile(
     rf"|(?P<unit>(?:\s(?!of\b|in\b|and\b|or\b|to\b|the\b)[a-z][a-z-]{{2,14}})?\s?{_UNIT}))?)"
     r"(?![\w])",
 )
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)\s*$")
@@ -45,17 +46,17 @@ class Figure:
     context: str
 
 
-def _weight(m: re.Match[str]) -> int:
-    if m.group("cur") or m.group("money"):
+def _weight(cur: str | None, magnitude: str | None, money: str | None, unit: str | None) -> int:
+    if cur or money:
         return 3
-    unit = (m.group("unit") or "").strip().lower().split()[-1] if m.group("unit") else ""
+    unit = unit.strip().lower().split()[-1] if unit else ""
     if unit in ("%", "percent", "per cent") or unit.startswith("percentage"):
         return 2
     if unit in ("minutes", "hours", "years", "times"):
-        return 1 if (m.group("m2") or m.group("m1")) else 0
+        return 1 if magnitude else 0
     if unit:
-        return 3 if (m.group("m2") or m.group("m1")) else 2
-    return 2 if (m.group("m2") or m.group("m1")) else 0
+        return 3 if magnitude else 2
+    return 2 if magnitude else 0
 
 
 def _context(sentence: str, start: int, end: int) -> str:
@@ -89,16 +90,21 @@ def key_figures(paragraphs: list[str], limit: int = MAX_FIGURES) -> tuple[Figure
     found: list[tuple[int, int, str, str, int, int]] = []  # weight, order, value, sentence, start, end
     seen: set[str] = set()
     for paragraph in paragraphs:
+        if not _DIGIT.search(paragraph):
+            continue  # every figure holds a digit; looking for one is far quicker than looking for a figure
         for sentence in _SENTENCE_SPLIT.split(paragraph):
             for m in FIGURE.finditer(sentence):
-                number = m.group("n1") or m.group("n2")
-                weight = _weight(m)
-                if weight == 0 or (_YEAR.match(number) and not (m.group("cur") or m.group("money"))):
+                cur, n1, m1, n2, m2, money, unit = m.groups()
+                if not (cur or m1 or m2 or money or unit):
+                    continue  # a bare number: weight 0
+                number, magnitude = n1 or n2, m1 or m2
+                weight = _weight(cur, magnitude, money, unit)
+                if weight == 0 or (not (cur or money) and _YEAR.match(number)):
                     continue
                 # The label, if any, ends just before the number: look at the few characters there only.
                 if _LABEL_BEFORE.search(sentence, max(0, m.start() - 32), m.start()):
                     continue
-                key = (number + (m.group("m1") or m.group("m2") or "")).replace(" ", "").casefold()
+                key = (number + (magnitude or "")).replace(" ", "").casefold()
                 if key in seen:
                     continue
                 seen.add(key)
