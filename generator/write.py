@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,13 +29,19 @@ def write_pages(out: Path, pages: Mapping[str, str]) -> list[str]:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
         changed = []
+        folders: set[Path] = set()
         for rel in sorted(pages):
-            target = safe_join(staging, rel)  # refuses any path that would leave the folder
+            # refuses any path that would leave the folder; a plain relative path needs no look at the disk
+            target = staging / rel if _plain(rel) else safe_join(staging, rel)
             data = pages.encoded(rel) if isinstance(pages, Pages) else pages[rel].encode("utf-8")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             old = out / rel
-            if not (old.is_file() and old.read_bytes() == data):
+            if _holds(old, data):
+                _keep(old, target, data)
+            else:
+                target.write_bytes(data)
                 changed.append(rel)
         (staging / MANIFEST).write_text("\n".join(sorted(pages)) + "\n", encoding="utf-8")
         retired = None
@@ -48,3 +55,27 @@ def write_pages(out: Path, pages: Mapping[str, str]) -> list[str]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _plain(relative: str) -> bool:
+    """A relative path of ordinary names ("briefings/a.md"): joined under a folder, it stays inside it."""
+    return all(part not in ("", ".", "..") for part in relative.split("/")) and "\\" not in relative and (
+        "\x00" not in relative)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data`."""
+    try:
+        status = path.lstat()
+        return stat.S_ISREG(status.st_mode) and status.st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _keep(old: Path, target: Path, data: bytes) -> None:
+    """An unchanged page keeps its file (linked into the new output), so its modification time stays and
+    whatever watches the folder sees no change; written again where links are not possible."""
+    try:
+        os.link(old, target)
+    except OSError:
+        target.write_bytes(data)

@@ -36,3 +36,15 @@ def test_a_folder_the_generator_did_not_make_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="was not made by the generator"):
         write_pages(out, {"briefings/a.md": "A"})
     assert (out / "notes.txt").read_text() == "precious"
+
+
+def test_unchanged_pages_keep_their_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_pages(out, {"briefings/a.md": "A", "briefings/b.md": "B"})
+    before = {name: (out / "briefings" / name).stat() for name in ("a.md", "b.md")}
+    changed = write_pages(out, {"briefings/a.md": "A", "briefings/b.md": "B2"})
+    assert changed == ["briefings/b.md"]
+    after_a = (out / "briefings" / "a.md").stat()
+    assert (after_a.st_ino, after_a.st_mtime_ns) == (before["a.md"].st_ino, before["a.md"].st_mtime_ns)
+    assert (out / "briefings" / "b.md").stat().st_ino != before["b.md"].st_ino
+    assert (out / "briefings" / "b.md").read_text() == "B2"
