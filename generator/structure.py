@@ -18,8 +18,15 @@ _EMPHASIS = re.compile(r"(\*\*[^*\n]+?\*\*|(?<![\w*])\*[^*\s](?:[^*\n]*?[^*\s])?
 _ESCAPE = re.compile(r"([\\`*_\[\]>|#{}])")
 
 
+_SYNTAX = re.compile(r"[\\`*_\[\]>|#{}<&]")  # every character escape_inline may change
+_ENTITY = re.compile(r"&#?\w+;")
+_NUMBER_START = re.compile(r"^(\d{1,9})([.)])(\s)")
+
+
 def escape_inline(text: str) -> str:
     """Escape Markdown and HTML syntax in scraped text, keeping the author's **bold** and *italics*."""
+    if not _SYNTAX.search(text):
+        return text
     parts = _EMPHASIS.split(text)
     out = []
     for index, part in enumerate(parts):
@@ -32,13 +39,13 @@ def escape_inline(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    text = text.replace("&", "&amp;") if re.search(r"&#?\w+;", text) else text
+    text = text.replace("&", "&amp;") if _ENTITY.search(text) else text
     return _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
 
 
 def _escape_block_start(text: str) -> str:
     """Stop a paragraph from starting a list, heading or quote by accident ("2023. The year …")."""
-    return re.sub(r"^(\d{1,9})([.)])(\s)", r"\1\\\2\3", text)
+    return _NUMBER_START.sub(r"\1\\\2\3", text) if text[:1].isdigit() else text
 
 
 def _collapse(text: str) -> str:
@@ -47,9 +54,13 @@ def _collapse(text: str) -> str:
 
 def is_heading(line: Line, following: Line | None) -> bool:
     """A short stand-alone line that introduces the text after it."""
+    if following is None:
+        return False
     text = _collapse(line.text)
+    if len(text) > 130:
+        return False
     n = len(words(text))
-    if not 1 <= n <= 16 or len(text) > 130 or following is None:
+    if not 1 <= n <= 16:
         return False
     if text[0] in _QUOTES and text[-1] in _QUOTES:
         return False  # a pull quote
