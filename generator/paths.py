@@ -7,8 +7,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 MAX_SLUG = 80
 
 
@@ -19,6 +17,8 @@ def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; Chinese is spelled in pinyin ("北汽集团" -> "bei-qi-ji-tuan")."""
     text = re.sub(r"['’‘`]", "", text)  # "BAIC’s" and "BAIC's" both give "baics"
     if _HAN.search(text):
+        from pypinyin import lazy_pinyin  # its dictionaries take 0.15 s to load; most builds never need them
+
         text = " ".join(lazy_pinyin(text))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
