@@ -171,3 +171,13 @@ def test_the_whole_phrase_scan_finds_what_the_word_by_word_check_finds(parts: li
     slow._whole = None  # every start checked word by word, in Python
     assert fast._whole is not None
     assert fast.find(text) == slow.find(text)
+
+
+@SETTINGS
+@given(st.text(alphabet="No.#PhaseLlvMmdGnrti 2\u00a0\n_x", max_size=60), st.integers(0, 60))
+def test_a_label_before_a_figure_is_found_as_the_plain_pattern_finds_it(text: str, start: int) -> None:
+    from generator.extract.figures import _labelled
+
+    start = min(start, len(text))
+    plain = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)\s*$")
+    assert _labelled(text, start) == bool(plain.search(text, max(0, start - 32), start))

@@ -31,7 +31,8 @@ FIGURE = re.compile(
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
-_LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)\s*$")
+_LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)$")
+_LONGEST_LABEL = len("Generation")
 _CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s+|\s+(?:--|—|–)\s+|\s\((?=[^)]*\))")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\"“‘'(])")
 MAX_FIGURES = 8
@@ -57,6 +58,15 @@ def _weight(cur: str | None, magnitude: str | None, money: str | None, unit: str
     if unit:
         return 3 if magnitude else 2
     return 2 if magnitude else 0
+
+
+def _labelled(sentence: str, start: int) -> bool:
+    """Whether a label ends (before some spaces) within the 32 characters before `start`."""
+    lo = max(0, start - 32)
+    end = lo + len(sentence[lo:start].rstrip())
+    # A search from the window's start would try each of its 32 places; the label's own length is enough
+    # (\b at the start of the search still sees the character before it).
+    return bool(_LABEL_BEFORE.search(sentence, max(lo, end - _LONGEST_LABEL), end))
 
 
 def _context(sentence: str, start: int, end: int) -> str:
@@ -101,8 +111,7 @@ def key_figures(paragraphs: list[str], limit: int = MAX_FIGURES) -> tuple[Figure
                 weight = _weight(cur, magnitude, money, unit)
                 if weight == 0 or (not (cur or money) and _YEAR.match(number)):
                     continue
-                # The label, if any, ends just before the number: look at the few characters there only.
-                if _LABEL_BEFORE.search(sentence, max(0, m.start() - 32), m.start()):
+                if _labelled(sentence, m.start()):
                     continue
                 key = (number + (magnitude or "")).replace(" ", "").casefold()
                 if key in seen:
