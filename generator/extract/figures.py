@@ -23,7 +23,8 @@ _UNIT = (
     r"minutes|hours|years|times)"
 )
 FIGURE = re.compile(
-    rf"(?<![\w.,/-])(?:(?P<cur>{_CURRENCY_BEFORE})(?P<n1>{_NUMBER})(?P<m1>{_MAGNITUDE})?"
+    # A figure starts with a digit or a currency; saying so first lets the engine skip other places quickly.
+    rf"(?=[\dUHRCE$€¥£])(?<![\w.,/-])(?:(?P<cur>{_CURRENCY_BEFORE})(?P<n1>{_NUMBER})(?P<m1>{_MAGNITUDE})?"
     rf"|(?P<n2>{_NUMBER})(?P<m2>{_MAGNITUDE})?(?:[\s-]?(?P<money>{_MONEY_AFTER})"
     rf"|(?P<unit>(?:\s(?!of\b|in\b|and\b|or\b|to\b|the\b)[a-z][a-z-]{{2,14}})?\s?{_UNIT}))?)"
     r"(?![\w])",
