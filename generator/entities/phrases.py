@@ -184,12 +184,12 @@ class PhraseMatcher:
             end = token.end()
         return end
 
-    def _spelt(self, text: str, a: int, end: int) -> Match | None:
+    def _spelt(self, text: str, folded: str, a: int, end: int) -> Match | None:
         """The phrase the whole-phrase scan found at text[a:end], when its case rules settle it without a closer
         look: the text is ASCII, spelt as a phrase is, and that phrase's first entry ignores case or is written
         exactly so."""
         written = text[a:end]
-        entries = self._spellings.get(written.casefold()) if written.isascii() else None
+        entries = self._spellings.get(folded[a:end]) if written.isascii() else None
         for entry in entries or ():
             if entry.exact_case and written != entry.phrase:
                 return None
@@ -221,7 +221,7 @@ class PhraseMatcher:
             hits, pos = scan.finditer(folded, pos), None
             for hit in hits:
                 a, end = hit.span()
-                match = self._spelt(text, a, end) if whole else None
+                match = self._spelt(text, folded, a, end) if whole else None
                 if match is None:
                     match, resume = self._at(text, a)
                     if resume < end or not whole:
@@ -240,7 +240,7 @@ class PhraseMatcher:
             found = self._scan(text, folded, self._whole)
         else:
             found = self._scan(text, text, self._starts)
-        if self._han is not None:
+        if self._han is not None and not text.isascii():
             taken = [(m.start, m.end) for m in found]
             for m in self._han.finditer(text):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
