@@ -49,6 +49,8 @@ def test_find_dates_reads_each_format(text: str, iso: str) -> None:
 def test_find_dates_ignores_impossible_dates_and_plain_numbers() -> None:
     assert find_dates("2023/02/30") == []
     assert find_dates("sold 2,024 cars in 2023") == []
+    assert find_dates("0-sepember-1900") == []  # "sep" + "ember" is no month (it once raised KeyError)
+    assert [d.iso for d in find_dates("Sept 3, 2024 and 4-sep-2024")] == ["2024-09-03", "2024-09-04"]
 
 
 def test_plausibility() -> None:
