@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -58,17 +59,26 @@ def mark_lines(
     rule: str,
     classify: Callable[[Line, int, Doc], Kind | None],
     max_chars: int | None = None,
+    trigger: Callable[[str], object] | None = None,
 ) -> Doc:
     """Classify each content line with `classify`; lines it returns a Kind for are marked. Lines longer than
-    `max_chars` (paragraphs of the article, for rules about short chrome) are passed over unread."""
-    lines = list(doc.lines)
-    for index, line in enumerate(lines):
-        if not line.is_content or (max_chars is not None and len(line.text) > max_chars):
+    `max_chars` (paragraphs of the article, for rules about short chrome) are passed over unread, and so are lines
+    `trigger` finds nothing in: a necessary condition (a compiled pattern's search) that holds for every line the
+    classifier could mark, so most lines are ruled out without a call into Python. Returns `doc` itself when no
+    line is marked."""
+    limit = sys.maxsize if max_chars is None else max_chars
+    content = Kind.CONTENT
+    marked: list[Line] | None = None
+    for index, line in enumerate(doc.lines):
+        text = line.text
+        if line.kind is not content or len(text) > limit or (trigger is not None and not trigger(text)):
             continue
         kind = classify(line, index, doc)
         if kind is not None:
-            lines[index] = line.mark(kind, rule)
-    return doc.with_lines(lines)
+            if marked is None:
+                marked = list(doc.lines)
+            marked[index] = line.mark(kind, rule)
+    return doc if marked is None else doc.with_lines(marked)
 
 
 def replace_line(doc: Doc, index: int, parts: list[Line]) -> Doc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, mark_lines
-from generator.clean.text import is_upper, words
+from generator.clean.text import folded, is_upper, words
 from generator.extract.dates import DATELINE, find_dates, is_relative
 from generator.model import Doc, Kind, Line
 
@@ -20,21 +20,31 @@ _TRAIL = re.compile(
     re.I,
 )
 _NOISE = re.compile(r"[\s|·•:：,()\[\]/-]+")
+_AGO = re.compile(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", re.I)
+_STAMP_PARTS = re.compile(r"\s[|｜·•]\s")
+_HINT = re.compile(r"19\d\d|20\d\d|ago|yesterday|today|just now|前")
+
+
+def could_hold_date(text: str) -> bool:
+    """False when find_dates and is_relative surely find nothing in `text`: every date they read has a 19xx or 20xx
+    year, every relative time one of the words of _HINT."""
+    return _HINT.search(folded(text)) is not None
 
 
 def is_date_line(text: str) -> bool:
     """True when the line is a date or time stamp with at most a few labels or counters around it."""
+    if not could_hold_date(text):
+        return False
     spans = find_dates(text)
     rest = text
     for found in reversed(spans):
         rest = rest[: found.start] + " " + rest[found.end :]
     if not spans and not is_relative(text):
         return False
-    rest = re.sub(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", " ", rest,
-                  flags=re.I)
+    rest = _AGO.sub(" ", rest)
     rest = _LABELS.sub(" ", _TRAIL.sub(" ", rest))
     # A stamp row may name the outlet between separators: "By X | AUTO LEDGER DAILY | Updated: …".
-    parts = [p for p in re.split(r"\s[|｜·•]\s", rest) if p.strip()]
+    parts = [p for p in _STAMP_PARTS.split(rest) if p.strip()]
     if len(parts) > 1:
         rest = " ".join(p for p in parts if not (is_upper(p) and len(words(p)) <= 5))
     return len(words(_NOISE.sub(" ", rest))) <= 2
@@ -51,4 +61,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark date and time stamp lines."""
-    return mark_lines(doc, "dates", _classify, max_chars=120)
+    return mark_lines(doc, "dates", _classify, max_chars=120, trigger=could_hold_date)
