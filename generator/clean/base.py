@@ -68,16 +68,19 @@ def mark_lines(
     line is marked."""
     limit = sys.maxsize if max_chars is None else max_chars
     content = Kind.CONTENT
+    lines = doc.lines
+    if trigger is None:
+        asked = [i for i, line in enumerate(lines) if line.kind is content and len(line.text) <= limit]
+    else:
+        asked = [i for i, line in enumerate(lines)
+                 if line.kind is content and len(line.text) <= limit and trigger(line.text)]
     marked: list[Line] | None = None
-    for index, line in enumerate(doc.lines):
-        text = line.text
-        if line.kind is not content or len(text) > limit or (trigger is not None and not trigger(text)):
-            continue
-        kind = classify(line, index, doc)
+    for index in asked:
+        kind = classify(lines[index], index, doc)
         if kind is not None:
             if marked is None:
-                marked = list(doc.lines)
-            marked[index] = line.mark(kind, rule)
+                marked = list(lines)
+            marked[index] = lines[index].mark(kind, rule)
     return doc if marked is None else doc.with_lines(marked)
 
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
+_ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
@@ -15,6 +16,7 @@ SMALL_WORDS = frozenset(
         "be", "its", "it", "than", "that", "this",
     ]
 )
+_THREE_CAPITALS = re.compile(r"(?:[^A-Z]*[A-Z]){3}")
 SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
 
 
@@ -26,6 +28,8 @@ _cached = lru_cache(maxsize=1024)
 @_cached
 def words(text: str) -> tuple[str, ...]:
     """The words of `text` (Han characters count one each)."""
+    if text.isascii():
+        return tuple(_ASCII_WORD.findall(text))
     return (*_WORD.findall(text), *_HAN.findall(text))
 
 
@@ -58,8 +62,10 @@ def ends_sentence(text: str) -> bool:
 @_cached
 def is_prose(text: str) -> bool:
     """A line that reads as running text: long enough and sentence-shaped."""
+    if len(text) >= 200:
+        return True
     n = len(words(text))
-    if n >= 30 or len(text) >= 200:
+    if n >= 30:
         return True
     # A title-case line ending in "?" or "." is a headline or heading, not running text.
     return n >= 10 and ends_sentence(text) and title_case_ratio(text) < 0.6
@@ -84,6 +90,8 @@ def title_case_ratio(text: str) -> float:
 @_cached
 def is_upper(text: str) -> bool:
     """True when every cased letter in `text` is upper case (an all-caps masthead)."""
+    if text.isascii():
+        return text == text.upper() and _THREE_CAPITALS.match(text) is not None
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -18,17 +18,19 @@ _LEGAL = re.compile(
     r"^(?:terms|privacy|contact|about us|advertise)(?:\s*[|·]\s*\w+(?: \w+)?)+$",
     re.I,
 )
-# A literal of every alternative of _STRONG and _LEGAL ("map" for "site ?map", "permission" for both
+# A literal of every alternative of _STRONG, and of _LEGAL ("map" for "site ?map", "permission" for both
 # "... without ... permission"): _classify marks only lines that one of the two finds something in.
+_STRONG_NEEDLES = ("©", "(c)", "all rights reserved", "版权所有", "icp", "备案", "copyright")
 _NEEDLES = (
-    "©", "(c)", "all rights reserved", "版权所有", "icp", "备案", "copyright", "disclaimer", "permission", "terms",
-    "privacy", "map", "contact", "sponsor", "attachment", "powered by", "about us", "advertise",
+    *_STRONG_NEEDLES, "disclaimer", "permission", "terms", "privacy", "map", "contact", "sponsor", "attachment",
+    "powered by", "about us", "advertise",
 )
 
 
 def trigger(text: str) -> bool:
-    """False when _classify surely leaves a line with this text alone."""
-    return holds_any(text, _NEEDLES)
+    """False when _classify surely leaves a line with this text alone. A line of 200 characters or more is prose
+    (is_prose), which _LEGAL alone does not mark: it needs _STRONG."""
+    return holds_any(text, _STRONG_NEEDLES if len(text.strip()) >= 200 else _NEEDLES)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, last_substantial, replace_line
-from generator.clean.rules.dates import could_hold_date, is_date_line
+from generator.clean.rules.dates import is_date_line
 from generator.clean.text import ends_sentence, words
 from generator.extract.dates import find_dates
 from generator.model import Doc, Line
 
 _GAP = re.compile(r"\s{3,}|\t+")
-_DATE_LABEL = re.compile(r"^\s*(?:date|dated|published|posted|time)?\s*[:：]?\s*$", re.I)
+_LABEL = r"\s*(?:date|dated|published|posted|time)?\s*[:：]?\s*"
+_DATE_LABEL = re.compile(rf"^{_LABEL}$", re.I)
+# How a line that _DATE_LABEL can read up to its first date starts: every date find_dates reads opens with a digit
+# or a month's name.
+_DATE_FIRST = re.compile(rf"{_LABEL}(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 
 
 def _fields(line: Line) -> list[str] | None:
@@ -25,7 +29,7 @@ def _fields(line: Line) -> list[str] | None:
 
 def _date_prefix(line: Line) -> list[str] | None:
     """Split "date 2025-12-01 Some headline" into the date and the rest."""
-    if not could_hold_date(line.text):
+    if not _DATE_FIRST.match(line.text):
         return None
     found = find_dates(line.text)
     if not found or not _DATE_LABEL.match(line.text[: found[0].start]) or is_date_line(line.text):
