@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -58,17 +59,29 @@ def mark_lines(
     rule: str,
     classify: Callable[[Line, int, Doc], Kind | None],
     max_chars: int | None = None,
+    trigger: Callable[[str], object] | None = None,
 ) -> Doc:
     """Classify each content line with `classify`; lines it returns a Kind for are marked. Lines longer than
-    `max_chars` (paragraphs of the article, for rules about short chrome) are passed over unread."""
-    lines = list(doc.lines)
-    for index, line in enumerate(lines):
-        if not line.is_content or (max_chars is not None and len(line.text) > max_chars):
-            continue
-        kind = classify(line, index, doc)
+    `max_chars` (paragraphs of the article, for rules about short chrome) are passed over unread, and so are lines
+    `trigger` finds nothing in: a necessary condition (a compiled pattern's search) that holds for every line the
+    classifier could mark, so most lines are ruled out without a call into Python. Returns `doc` itself when no
+    line is marked."""
+    limit = sys.maxsize if max_chars is None else max_chars
+    content = Kind.CONTENT
+    lines = doc.lines
+    if trigger is None:
+        asked = [i for i, line in enumerate(lines) if line.kind is content and len(line.text) <= limit]
+    else:
+        asked = [i for i, line in enumerate(lines)
+                 if line.kind is content and len(line.text) <= limit and trigger(line.text)]
+    marked: list[Line] | None = None
+    for index in asked:
+        kind = classify(lines[index], index, doc)
         if kind is not None:
-            lines[index] = line.mark(kind, rule)
-    return doc.with_lines(lines)
+            if marked is None:
+                marked = list(lines)
+            marked[index] = lines[index].mark(kind, rule)
+    return doc if marked is None else doc.with_lines(marked)
 
 
 def replace_line(doc: Doc, index: int, parts: list[Line]) -> Doc:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
+_ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
@@ -15,6 +16,7 @@ SMALL_WORDS = frozenset(
         "be", "its", "it", "than", "that", "this",
     ]
 )
+_THREE_CAPITALS = re.compile(r"(?:[^A-Z]*[A-Z]){3}")
 SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
 
 
@@ -26,7 +28,29 @@ _cached = lru_cache(maxsize=1024)
 @_cached
 def words(text: str) -> tuple[str, ...]:
     """The words of `text` (Han characters count one each)."""
+    if text.isascii():
+        return tuple(_ASCII_WORD.findall(text))
     return (*_WORD.findall(text), *_HAN.findall(text))
+
+
+@_cached
+def folded(text: str) -> str:
+    """`text` lower-cased for substring tests that stand in for case-insensitive patterns: a lower-case literal
+    that such a pattern matches in `text` is found in folded(text). Beyond str.lower, re.IGNORECASE also equates
+    i with İ and ı and s with ſ (str.lower keeps ı and ſ and turns İ into i and a combining dot)."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    return low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+
+
+def holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True when folded(text) contains one of `needles`: literals, in lower case, of a case-insensitive pattern."""
+    low = folded(text)
+    for needle in needles:  # noqa: SIM110 - a loop takes half the time of any() over a generator
+        if needle in low:
+            return True
+    return False
 
 
 @_cached
@@ -38,8 +62,10 @@ def ends_sentence(text: str) -> bool:
 @_cached
 def is_prose(text: str) -> bool:
     """A line that reads as running text: long enough and sentence-shaped."""
+    if len(text) >= 200:
+        return True
     n = len(words(text))
-    if n >= 30 or len(text) >= 200:
+    if n >= 30:
         return True
     # A title-case line ending in "?" or "." is a headline or heading, not running text.
     return n >= 10 and ends_sentence(text) and title_case_ratio(text) < 0.6
@@ -64,13 +90,15 @@ def title_case_ratio(text: str) -> float:
 @_cached
 def is_upper(text: str) -> bool:
     """True when every cased letter in `text` is upper case (an all-caps masthead)."""
+    if text.isascii():
+        return text == text.upper() and _THREE_CAPITALS.match(text) is not None
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 _NAME_PART = r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"
 PERSON = re.compile(rf"(?:{_NAME_PART})(?:\s(?:van|von|de|da|der|bin|al)?\s?(?:{_NAME_PART})){{1,3}}")
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 NOT_NAME_WORDS = frozenset(
     re.findall(
         r"\w+",
@@ -88,7 +116,7 @@ def is_person_name(text: str, allow_caps: bool = False) -> bool:
     text = text.strip()
     if allow_caps and is_upper(text):
         text = text.title()
-    if _HAN_NAME.fullmatch(text):
+    if HAN_NAME.fullmatch(text):
         return True
     if not PERSON.fullmatch(text):
         return False

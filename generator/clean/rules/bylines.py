@@ -5,29 +5,43 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, mark_lines
-from generator.clean.text import is_person_name, person_names, words
+from generator.clean.text import HAN_NAME, PERSON, folded, is_person_name, person_names, words
 from generator.model import Doc, Kind, Line
 
-BYLINE_LABEL = re.compile(
-    r"^(?:by|written by|words by|story by|reporting by|text|author|authors|writer|reporter|correspondent|"
+_LABELS = (
+    r"by|written by|words by|story by|reporting by|text|author|authors|writer|reporter|correspondent|"
     r"editor|edited by|chief editor|responsible editor|web editor|layout|design|designer|photos?|photography|"
-    r"proofread(?:ing|er)?|translat(?:ed by|or|ion)|作者|记者|编辑|责任编辑|责编|文|图|撰文|摄影)\b\s*[:：]?\s*",
-    re.I,
+    r"proofread(?:ing|er)?|translat(?:ed by|or|ion)|作者|记者|编辑|责任编辑|责编|文|图|撰文|摄影"
 )
-ROLE = re.compile(
-    r"^(?P<name>.+?)\s*[,|–—-]\s*(?:our\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|"
-    r"contributor|analyst|staff|bureau chief|journalist)s?$",
-    re.I,
-)
+BYLINE_LABEL = re.compile(rf"^(?:{_LABELS})\b\s*[:：]?\s*", re.I)
+_ROLES = r"(?:correspondent|reporter|editor|writer|columnist|contributor|analyst|staff|bureau chief|journalist)s?"
+ROLE = re.compile(rf"^(?P<name>.+?)\s*[,|–—-]\s*(?:our\s+|a\s+)?(?:[\w-]+\s+){{0,3}}{_ROLES}$", re.I)
 
 
 # Agency credit trailers: "Reporting by A and B; Editing by C".
-_TRAILER = re.compile(r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by)\b", re.I)
+_TRAILER_START = r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by"
+_TRAILER = re.compile(rf"^(?:{_TRAILER_START})\b", re.I)
+_ROW_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
+_LABEL_END = re.compile(r"[:：]\s*$")
+# What a line _classify marks holds: first a credit label or a trailer, or nothing but a name (is_person_name
+# without allow_caps: PERSON or two to four Han characters, case-sensitive); or else a role last (ROLE).
+_FIRST = re.compile(rf"(?i:\s*(?:{_LABELS}|{_TRAILER_START}))|\s*(?:{HAN_NAME.pattern}|{PERSON.pattern})\s*$")
+_ROLE_ENDS = tuple(
+    role + plural
+    for role in ("correspondent", "reporter", "editor", "writer", "columnist", "contributor", "analyst", "staff",
+                 "bureau chief", "journalist")
+    for plural in ("", "s")
+)
+
+
+def trigger(text: str) -> bool:
+    """False when _classify surely leaves a line with this text alone."""
+    return _FIRST.match(text) is not None or folded(text).rstrip().endswith(_ROLE_ENDS)
 
 
 def _credit_row(text: str) -> bool:
     """True when every part of a row is a labelled credit ("Author: X | Layout: Y | Design: Z")."""
-    parts = [p.strip() for p in re.split(r"\s*[|·•]\s*|\s{2,}", text) if p.strip()]
+    parts = [p.strip() for p in _ROW_PARTS.split(text) if p.strip()]
     return bool(parts) and all(_labelled(p) for p in parts)
 
 
@@ -37,7 +51,7 @@ def _labelled(part: str) -> bool:
     if not label or label.end() == 0 or len(words(part)) > 7:
         return False
     rest = part[label.end():]
-    return bool(re.search(r"[:：]\s*$", part[: label.end()])) or person_names(rest) is not None
+    return bool(_LABEL_END.search(part[: label.end()])) or person_names(rest) is not None
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -59,4 +73,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark bylines and staff credits."""
-    return mark_lines(doc, "bylines", _classify, max_chars=140)
+    return mark_lines(doc, "bylines", _classify, max_chars=140, trigger=trigger)

@@ -8,11 +8,11 @@ from generator.clean.base import mark_lines
 from generator.clean.text import words
 from generator.model import Doc, Kind, Line
 
-_LEAD = re.compile(
-    r"^(?:photo|photos|image|images|picture|pictures|pic|graphic|graphics|illustration|infographic|video|"
-    r"cover(?: image| photo)?|file photo|screenshot|chart|图|图片|配图|视频)(?:\s+(?:credit|credits|source))?\s*[:：|]",
-    re.I,
+_LEAD_LABEL = (
+    r"(?:photo|photos|image|images|picture|pictures|pic|graphic|graphics|illustration|infographic|video|"
+    r"cover(?: image| photo)?|file photo|screenshot|chart|图|图片|配图|视频)(?:\s+(?:credit|credits|source))?\s*[:：|]"
 )
+_LEAD = re.compile(rf"^{_LEAD_LABEL}", re.I)
 _CREDIT_TAIL = re.compile(
     r"[(\[（【]\s*(?:photo|photos|image|picture|pic|file photo|图|图片|摄)?\s*(?:[/:：]|by)?\s*"
     r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[\u4e00-\u9fff]{2,8})"
@@ -24,7 +24,16 @@ _CREDIT_WORD = re.compile(
 _PROVIDED = re.compile(
     r"[(\[（【]\s*(?:file\s+)?(?:photo|image|picture|pic|video|图)\b[^()\[\]（）【】]{0,80}[)\]）】]\s*$", re.I
 )
-_CREDIT_ONLY = re.compile(r"^(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]", re.I)
+_CREDIT_LABEL = r"(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]"
+_CREDIT_ONLY = re.compile(rf"^{_CREDIT_LABEL}", re.I)
+_FIRST = re.compile(rf"\s*(?:{_CREDIT_LABEL}|{_LEAD_LABEL})", re.I)
+_CLOSERS = (")", "]", "）", "】")
+
+
+def trigger(text: str) -> bool:
+    """False when _classify surely leaves a line with this text alone: it marks a line that opens like _CREDIT_ONLY
+    or _LEAD, or ends in the bracket that closes _PROVIDED and _CREDIT_TAIL."""
+    return text.rstrip().endswith(_CLOSERS) or _FIRST.match(text) is not None
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -45,4 +54,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark captions and image credits."""
-    return mark_lines(doc, "captions", _classify, max_chars=600)
+    return mark_lines(doc, "captions", _classify, max_chars=600, trigger=trigger)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import is_prose, words
+from generator.clean.text import holds_any, is_prose, words
 from generator.model import Doc, Kind, Line
 
 _STRONG = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved|版权所有|\bICP\b|备案|^copyright\b", re.I)
@@ -18,6 +18,19 @@ _LEGAL = re.compile(
     r"^(?:terms|privacy|contact|about us|advertise)(?:\s*[|·]\s*\w+(?: \w+)?)+$",
     re.I,
 )
+# A literal of every alternative of _STRONG, and of _LEGAL ("map" for "site ?map", "permission" for both
+# "... without ... permission"): _classify marks only lines that one of the two finds something in.
+_STRONG_NEEDLES = ("©", "(c)", "all rights reserved", "版权所有", "icp", "备案", "copyright")
+_NEEDLES = (
+    *_STRONG_NEEDLES, "disclaimer", "permission", "terms", "privacy", "map", "contact", "sponsor", "attachment",
+    "powered by", "about us", "advertise",
+)
+
+
+def trigger(text: str) -> bool:
+    """False when _classify surely leaves a line with this text alone. A line of 200 characters or more is prose
+    (is_prose), which _LEGAL alone does not mark: it needs _STRONG."""
+    return holds_any(text, _STRONG_NEEDLES if len(text.strip()) >= 200 else _NEEDLES)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -31,4 +44,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark legal footer lines."""
-    return mark_lines(doc, "copyright", _classify, max_chars=1500)
+    return mark_lines(doc, "copyright", _classify, max_chars=1500, trigger=trigger)

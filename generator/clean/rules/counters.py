@@ -16,6 +16,13 @@ _COUNTER = re.compile(
     re.I,
 )
 _SEP = re.compile(r"[\s|·•,/]+")
+_NUMBER = re.compile(r"[\d,.]+k?")
+# Found in every line _classify marks. A line of counters and separators starts, after separators, where a
+# counter does: on the first character of one of _COUNTER's alternatives (a bare number starts the same way).
+_FIRST = re.compile(
+    r"[\s|·•,/]*(?:[\d,.]|views?|reads?|reading|hits|clicks|pageviews|visits|阅读|浏览|点击|comments?|replies|likes)",
+    re.I,
+)
 
 
 def _only_counters(text: str) -> bool:
@@ -27,11 +34,11 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     if _only_counters(text):
         return Kind.COUNTER
     # A bare number above the article body is a view counter, never content.
-    if index < body_start(doc) and re.fullmatch(r"[\d,.]+k?", text):
+    if index < body_start(doc) and _NUMBER.fullmatch(text):
         return Kind.COUNTER
     return None
 
 
 def apply(doc: Doc) -> Doc:
     """Mark counters."""
-    return mark_lines(doc, "counters", _classify, max_chars=80)
+    return mark_lines(doc, "counters", _classify, max_chars=80, trigger=_FIRST.match)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, mark_lines
-from generator.clean.text import is_upper, words
+from generator.clean.text import folded, is_upper, words
 from generator.extract.dates import DATELINE, find_dates, is_relative
 from generator.model import Doc, Kind, Line
 
@@ -20,21 +20,41 @@ _TRAIL = re.compile(
     re.I,
 )
 _NOISE = re.compile(r"[\s|·•:：,()\[\]/-]+")
+_AGO = re.compile(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", re.I)
+_STAMP_PARTS = re.compile(r"\s[|｜·•]\s")
+_HINT = re.compile(r"19\d\d|20\d\d|ago|yesterday|today|just now|前")
+# What each pattern of find_dates holds, in folded text: a year before 年 or a separator and a digit, or after a
+# separator (day first), or after "/day " (month first), or after a month's name.
+_DATE_SHAPE = re.compile(
+    r"(?:19|20)\d\d(?:\s*年|[-/.]\d)|[/.-]\s?(?:19|20)\d\d|/\d{1,2}\s+(?:19|20)\d\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\s\S]*?(?:19|20)\d\d"
+)
+_RELATIVE_WORD = re.compile(r"ago|yesterday|today|just now|前")  # one of which every pattern of is_relative holds
+
+
+def could_hold_date(text: str) -> bool:
+    """False when find_dates and is_relative surely find nothing in `text`: every date they read has a 19xx or 20xx
+    year (_HINT, the quick test) in one of the shapes of _DATE_SHAPE, every relative time a word of _RELATIVE_WORD."""
+    low = folded(text)
+    if _HINT.search(low) is None:
+        return False
+    return _DATE_SHAPE.search(low) is not None or _RELATIVE_WORD.search(low) is not None
 
 
 def is_date_line(text: str) -> bool:
     """True when the line is a date or time stamp with at most a few labels or counters around it."""
+    if not could_hold_date(text):
+        return False
     spans = find_dates(text)
     rest = text
     for found in reversed(spans):
         rest = rest[: found.start] + " " + rest[found.end :]
     if not spans and not is_relative(text):
         return False
-    rest = re.sub(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", " ", rest,
-                  flags=re.I)
+    rest = _AGO.sub(" ", rest)
     rest = _LABELS.sub(" ", _TRAIL.sub(" ", rest))
     # A stamp row may name the outlet between separators: "By X | AUTO LEDGER DAILY | Updated: …".
-    parts = [p for p in re.split(r"\s[|｜·•]\s", rest) if p.strip()]
+    parts = [p for p in _STAMP_PARTS.split(rest) if p.strip()]
     if len(parts) > 1:
         rest = " ".join(p for p in parts if not (is_upper(p) and len(words(p)) <= 5))
     return len(words(_NOISE.sub(" ", rest))) <= 2
@@ -44,11 +64,11 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
     if DATELINE.match(text):
         return None  # a wire dateline opens the first paragraph; the paragraph stays
-    if len(text) <= 120 and is_date_line(text) and (index < body_start(doc) or len(words(text)) <= 8):
+    if len(text) <= 120 and (index < body_start(doc) or len(words(text)) <= 8) and is_date_line(text):
         return Kind.DATE
     return None
 
 
 def apply(doc: Doc) -> Doc:
     """Mark date and time stamp lines."""
-    return mark_lines(doc, "dates", _classify, max_chars=120)
+    return mark_lines(doc, "dates", _classify, max_chars=120, trigger=could_hold_date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import words
+from generator.clean.text import holds_any, words
 from generator.model import Doc, Kind, Line
 
 _FEEDBACK = re.compile(
@@ -14,6 +14,15 @@ _FEEDBACK = re.compile(
     r"was this (?:article|page) helpful|report an? (?:error|typo|correction)|send (?:us )?(?:a )?(?:tip|feedback)",
     re.I,
 )
+# A literal of every alternative of _FEEDBACK, the only lines _classify marks.
+_NEEDLES = (
+    "feedback", "online message", "leave ", "we will ", "your contact information", "helpful", "report a", "send ",
+)
+
+
+def trigger(text: str) -> bool:
+    """False when _classify surely leaves a line with this text alone."""
+    return holds_any(text, _NEEDLES)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -23,4 +32,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark feedback prompts."""
-    return mark_lines(doc, "feedback", _classify, max_chars=320)
+    return mark_lines(doc, "feedback", _classify, max_chars=320, trigger=trigger)

@@ -32,23 +32,25 @@ def headline_shaped(text: str) -> bool:
     return not (is_upper(text) and n <= 6)
 
 
-def _named_in_chrome(doc: Doc, text: str) -> bool:
-    """True when the line's words recur in a chrome line (a site name in the copyright or source line)."""
+def _chrome(doc: Doc) -> list[str]:
+    """The normal forms of the chrome lines (a site name in the copyright or source line)."""
+    return [_normal(line.text) for line in doc.lines
+            if not line.is_content and line.kind not in (Kind.TITLE, Kind.REPEAT)]
+
+
+def _named_in_chrome(chrome: list[str], text: str) -> bool:
+    """True when the line's words recur in a chrome line."""
     key = _normal(text)
-    return bool(key) and any(
-        not line.is_content and line.kind not in (Kind.TITLE, Kind.REPEAT) and key in _normal(line.text)
-        for line in doc.lines
-    )
+    return bool(key) and any(key in normal for normal in chrome)
 
 
 def apply(doc: Doc) -> Doc:
     """Mark the headline as TITLE and the content lines above it as masthead."""
     start = body_start(doc)
     lines = list(doc.lines)
-    candidates = [
-        i for i in range(start)
-        if lines[i].is_content and headline_shaped(lines[i].text) and not _named_in_chrome(doc, lines[i].text)
-    ]
+    shaped = [i for i in range(start) if lines[i].is_content and headline_shaped(lines[i].text)]
+    chrome = _chrome(doc) if shaped else []
+    candidates = [i for i in shaped if not _named_in_chrome(chrome, lines[i].text)]
     if not candidates:
         return doc
 
@@ -67,12 +69,13 @@ def apply(doc: Doc) -> Doc:
             lines[i] = lines[i].mark(Kind.WIDGET, "headline")  # player labels and buttons between headline and body
     title = _normal(lines[pick].text)
     title_words = title.split()
+    longest = max(title_words, key=len, default="")
     for i in range(pick + 1, len(lines)):
         if not lines[i].is_content:
             continue
         text = lines[i].text
         low = text.lower()
         # A line whose normal form is the headline's contains all of its words: a cheap test first.
-        if all(w in low for w in title_words) and _normal(text) == title:
+        if longest in low and all(w in low for w in title_words) and _normal(text) == title:
             lines[i] = lines[i].mark(Kind.TITLE, "headline")  # the headline repeated in the body
     return replace(doc, lines=tuple(lines), title_index=pick)

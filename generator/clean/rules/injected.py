@@ -12,12 +12,15 @@ from generator.model import Doc, Kind
 SITE_SUFFIX = re.compile(
     r"(?:\s+[-–—|]\s+|(?<=[a-z0-9'’])[-–—|])(?P<site>[A-Z][A-Za-z0-9.]*(?:\s[A-Z][A-Za-z0-9.]*){0,3})$"
 )
+_DASH = re.compile(r"[-–—|]")  # every SITE_SUFFIX has one; a cheap search rules most lines out
 
 
 def site_suffix(text: str) -> str | None:
     """The site name that ends a headline-shaped line, if any."""
+    if ends_sentence(text) or not _DASH.search(text):
+        return None
     match = SITE_SUFFIX.search(text.strip())
-    if not match or ends_sentence(text):
+    if not match:
         return None
     head = text[: match.start()]
     glued = match.group(0)[0] in "-–—|"
@@ -30,7 +33,9 @@ def apply(doc: Doc) -> Doc:
     """Mark injected headlines that carry another page's site suffix."""
     start = body_start(doc)
     lines = list(doc.lines)
+    marked = False
     for index, line in enumerate(lines):
-        if index > start and line.is_content and len(words(line.text)) <= 30 and site_suffix(line.text):
+        if index > start and line.is_content and site_suffix(line.text) and len(words(line.text)) <= 30:
             lines[index] = line.mark(Kind.RELATED, "injected")
-    return doc.with_lines(lines)
+            marked = True
+    return doc.with_lines(lines) if marked else doc

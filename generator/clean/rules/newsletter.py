@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import words
+from generator.clean.text import holds_any, words
 from generator.model import Doc, Kind, Line
 
 _PROMPT = re.compile(
@@ -13,6 +13,16 @@ _PROMPT = re.compile(
     r"\bget (?:our|the) (?:latest|daily|weekly)\b|\bunsubscribe\b|订阅",
     re.I,
 )
+# A literal of every alternative of _PROMPT, the only lines _classify marks.
+_NEEDLES = (
+    "newsletter", "subscribe", "sign up", "sign-up", "signup", "in your inbox", "enter your e", "mail address",
+    "get our ", "get the ", "订阅",
+)
+
+
+def trigger(text: str) -> bool:
+    """False when _classify surely leaves a line with this text alone."""
+    return holds_any(text, _NEEDLES)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -22,4 +32,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark newsletter prompts."""
-    return mark_lines(doc, "newsletter", _classify, max_chars=220)
+    return mark_lines(doc, "newsletter", _classify, max_chars=220, trigger=trigger)

@@ -14,7 +14,7 @@ _INLINE = re.compile(
     r"next article|up next|延伸阅读|相关阅读|相关新闻|推荐阅读)\s*[:：>»]",
     re.I,
 )
-_ARROW = re.compile(r"(?:>>|»|→|›)\s*$")
+_ARROWS = (">>", "»", "→", "›")  # ending a line: "Read more: … >>"
 _HEADER = re.compile(
     r"^(?:related(?:\s+(?:news|posts?|articles?|stories|reading|coverage|links|content|topics))?|you may also like|"
     r"you might also like|you may be interested in|more (?:from|on|in|stories|news|articles|like this)\b.*|"
@@ -36,20 +36,23 @@ def _item(text: str) -> bool:
 def apply(doc: Doc) -> Doc:
     """Mark related-article links, list headers and the items under them."""
     lines = list(doc.lines)
+    marked = False
     in_list = False
     for index, line in enumerate(lines):
         text = line.text.strip()
         # Items follow the header directly; bulleted ones may also be spaced out with blank lines.
-        spaced_bullet = line.blank_before > 0 and bool(_ITEM_MARK.match(text))
+        spaced_bullet = line.blank_before > 0 and in_list and bool(_ITEM_MARK.match(text))
         if in_list and (line.blank_before == 0 or spaced_bullet) and line.is_content and _item(text):
             lines[index] = line.mark(Kind.RELATED, "related")
+            marked = True
             continue
         in_list = False
         if not line.is_content:
             continue
         if _HEADER.match(text):
             lines[index] = line.mark(Kind.RELATED, "related")
-            in_list = True
-        elif (_INLINE.match(text) or (_ARROW.search(text) and len(words(text)) <= 20)) and len(words(text)) <= 30:
+            marked = in_list = True
+        elif (_INLINE.match(text) or (text.endswith(_ARROWS) and len(words(text)) <= 20)) and len(words(text)) <= 30:
             lines[index] = line.mark(Kind.RELATED, "related")
-    return doc.with_lines(lines)
+            marked = True
+    return doc.with_lines(lines) if marked else doc

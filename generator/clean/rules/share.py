@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
+from generator.clean.text import holds_any
 from generator.model import Doc, Kind, Line
 
 _WIDGET = re.compile(
@@ -27,13 +28,25 @@ _SOCIAL = re.compile(
     re.I,
 )
 _INVITE = re.compile(r"\b(?:share (?:it|this(?: article| story| post)?)|share with (?:your )?friends)\s*[!.]?$", re.I)
+_PACKED = re.compile(r"[|【】\[\]]|\s{2,}")
+_TOKENS = re.compile(r"\s{2,}|\s*[|｜/·•,，]\s*|[【】\[\]()（）]+")
+_NUMBER = re.compile(r"[\d.,]+k?")
+# How _LABEL and _SOCIAL start, and a line of one word (a row _widgets_only is asked about, as is a _PACKED one).
+_FIRST = re.compile(
+    r"\s*(?:\S+\s*$|scan|font|text\s+size|分享|字号|follow|download|get the app|扫码|关注我们|下载客户端)", re.I
+)
+
+
+def trigger(text: str) -> bool:
+    """False when _classify surely leaves a line with this text alone ("share" stands for _INVITE)."""
+    return _FIRST.match(text) is not None or _PACKED.search(text) is not None or holds_any(text, ("share",))
 
 
 def _widgets_only(text: str) -> bool:
-    tokens = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜/·•,，]\s*|[【】\[\]()（）]+", text) if t.strip()]
+    tokens = [t.strip() for t in _TOKENS.split(text) if t.strip()]
     if not tokens:
         return True
-    if all(re.fullmatch(r"[\d.,]+k?", t) for t in tokens):
+    if all(_NUMBER.fullmatch(t) for t in tokens):
         return False  # numbers alone are counters or dates, not widgets
     if all(_WIDGET.fullmatch(t) for t in tokens):
         return True
@@ -52,11 +65,11 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
         return Kind.SHARE
     if _INVITE.search(text) and len(text) < 60:
         return Kind.SHARE
-    if (re.search(r"[|【】\[\]]|\s{2,}", text) or len(text.split()) == 1) and _widgets_only(text):
+    if (_PACKED.search(text) or len(text.split()) == 1) and _widgets_only(text):
         return Kind.SHARE
     return None
 
 
 def apply(doc: Doc) -> Doc:
     """Mark share bars and page widgets."""
-    return mark_lines(doc, "share", _classify, max_chars=120)
+    return mark_lines(doc, "share", _classify, max_chars=120, trigger=trigger)

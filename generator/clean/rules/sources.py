@@ -8,16 +8,18 @@ from generator.clean.base import mark_lines
 from generator.clean.text import words
 from generator.model import Doc, Kind, Line
 
-SOURCE_LABEL = re.compile(
-    r"^(?:source|sources|article|via|from|reprinted from|originally published (?:in|by|on)|republished from|"
-    r"courtesy of|来源|文章来源|稿件来源|出处)\s*[:：]\s*(?P<name>.+)$",
-    re.I,
+_LABELS = (
+    r"source|sources|article|via|from|reprinted from|originally published (?:in|by|on)|republished from|"
+    r"courtesy of|来源|文章来源|稿件来源|出处"
 )
+SOURCE_LABEL = re.compile(rf"^(?:{_LABELS})\s*[:：]\s*(?P<name>.+)$", re.I)
+_FIRST = re.compile(rf"\s*(?:{_LABELS})\s*[:：]", re.I)  # how SOURCE_LABEL starts, after any white space
+_NAME_END = re.compile(r"\s*[|｜·•]\s*|\s{2,}|\s+(?=\d{4}[-/.年])")
 
 
 def source_name(value: str) -> str:
     """The publication part of a source line's value ("Xinhua| 2024-01-11 17:03|Editor: x" -> "Xinhua")."""
-    return re.split(r"\s*[|｜·•]\s*|\s{2,}|\s+(?=\d{4}[-/.年])", value.strip())[0].strip()
+    return _NAME_END.split(value.strip())[0].strip()
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -29,4 +31,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark source lines."""
-    return mark_lines(doc, "sources", _classify, max_chars=240)
+    return mark_lines(doc, "sources", _classify, max_chars=240, trigger=_FIRST.match)

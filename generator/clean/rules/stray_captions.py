@@ -68,13 +68,16 @@ def apply(doc: Doc) -> Doc:
     """Mark stand-alone picture captions inside the body."""
     start = body_start(doc)
     lines = list(doc.lines)
-    for index, line in enumerate(lines):
-        text = line.text.strip()
-        if index <= start or not line.is_content or not _standalone(doc, index):
+    marked = False
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if not line.is_content or not _standalone(doc, index):
             continue
+        text = line.text.strip()
         n = len(words(text))
         if n < 5 or n > 20 or text.endswith((":", "?", "：")) or text[0] in "\"'“‘•-*":
             continue
         if caption_score(text) >= 4:
             lines[index] = line.mark(Kind.CAPTION, "stray_captions")
-    return doc.with_lines(lines)
+            marked = True
+    return doc.with_lines(lines) if marked else doc

@@ -9,6 +9,7 @@ from generator.clean.text import ends_sentence, words
 from generator.model import Doc, Kind
 
 _LIST_ITEM = re.compile(r"^(?:[-*•‣▪●○–]|\d{1,2}[.)])\s+")
+_LABELLED = re.compile(r"^[\w'’ ]{2,30}[:：]\s")
 
 
 def apply(doc: Doc) -> Doc:
@@ -17,11 +18,13 @@ def apply(doc: Doc) -> Doc:
     if last < 0:
         return doc
     lines = list(doc.lines)
+    marked = False
     for index in range(last + 1, len(lines)):
         line = lines[index]
         if not line.is_content or _LIST_ITEM.match(line.text):
             continue
-        labelled = re.match(r"^[\w'’ ]{2,30}[:：]\s", line.text)
+        labelled = _LABELLED.match(line.text)
         if not ends_sentence(line.text) or len(words(line.text)) < 3 or labelled:
             lines[index] = line.mark(Kind.FOOTER, "tail")
-    return doc.with_lines(lines)
+            marked = True
+    return doc.with_lines(lines) if marked else doc
