@@ -11,17 +11,20 @@ MAX_SLUG = 80
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_APOSTROPHES = re.compile(r"['’‘`]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; Chinese is spelled in pinyin ("北汽集团" -> "bei-qi-ji-tuan")."""
-    text = re.sub(r"['’‘`]", "", text)  # "BAIC’s" and "BAIC's" both give "baics"
+    text = _APOSTROPHES.sub("", text)  # "BAIC’s" and "BAIC's" both give "baics"
     if _HAN.search(text):
         from pypinyin import lazy_pinyin  # its dictionaries take 0.15 s to load; most builds never need them
 
         text = " ".join(lazy_pinyin(text))
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug

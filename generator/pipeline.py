@@ -146,6 +146,10 @@ def _given(data: dict[str, object], key: str, inferred: tuple[str, ...]) -> tupl
     return tuple(dict.fromkeys(slugify(str(item)) for item in value if slugify(str(item))))
 
 
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|^\||\|$")
+_RULE_ROW = re.compile(r"[-|: ]+")
+
+
 def paragraphs_and_items(blocks: list[Block]) -> list[str]:
     """The running text of the body as plain text, in order: each paragraph, quote, list item and table row."""
     units: list[str] = []
@@ -154,8 +158,8 @@ def paragraphs_and_items(blocks: list[Block]) -> list[str]:
             units.append(plain(block.text))
         elif block.kind in ("list", "table"):
             for line in block.text.splitlines():
-                text = plain(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+|^\||\|$", "", line).replace(" | ", "; "))
-                if text and not re.fullmatch(r"[-|: ]+", text):
+                text = plain(_ITEM_MARK.sub("", line).replace(" | ", "; "))
+                if text and not _RULE_ROW.fullmatch(text):
                     units.append(text)
     return units
 

@@ -10,6 +10,7 @@ from generator.extract.title import EDITORS_NOTE
 
 _MD = re.compile(r"\\([\\`*_\[\]<>|#~.)])|\*|__|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[\[\\*_`&]")  # a character that _LINK, _MD or an entity needs
 LIMIT = 300
 MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
 
@@ -17,6 +18,8 @@ MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next par
 @lru_cache(maxsize=1024)  # the pipeline asks for each paragraph's plain text several times
 def plain(markdown: str) -> str:
     """Markdown inline text to plain text (links to their words, escapes and emphasis dropped)."""
+    if not _MARKUP.search(markdown):
+        return " ".join(markdown.split())
     text = _LINK.sub(r"\1", markdown)
     text = _MD.sub(r"\1", text)  # an escape keeps its character; emphasis marks (no group) go
     return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
