@@ -29,19 +29,21 @@ def write_pages(out: Path, pages: Mapping[str, str]) -> list[str]:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
         changed = []
-        folders: set[Path] = set()
+        folders: set[str] = set()
+        previous = out.is_dir()  # a first build has no old pages to compare with
         for rel in sorted(pages):
             # refuses any path that would leave the folder; a plain relative path needs no look at the disk
-            target = staging / rel if _plain(rel) else safe_join(staging, rel)
+            target = os.path.join(staging, rel) if _plain(rel) else str(safe_join(staging, rel))
             data = pages.encoded(rel) if isinstance(pages, Pages) else pages[rel].encode("utf-8")
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            old = out / rel
-            if _holds(old, data):
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            old = os.path.join(out, rel)
+            if previous and _holds(old, data):
                 _keep(old, target, data)
             else:
-                target.write_bytes(data)
+                _write(target, data)
                 changed.append(rel)
         (staging / MANIFEST).write_text("\n".join(sorted(pages)) + "\n", encoding="utf-8")
         retired = None
@@ -63,19 +65,33 @@ def _plain(relative: str) -> bool:
         "\x00" not in relative)
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _holds(path: str, data: bytes) -> bool:
     """Whether the file at `path` holds exactly `data`."""
     try:
-        status = path.lstat()
-        return stat.S_ISREG(status.st_mode) and status.st_size == len(data) and path.read_bytes() == data
+        status = os.lstat(path)
+        if not (stat.S_ISREG(status.st_mode) and status.st_size == len(data)):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == data
     except OSError:
         return False
 
 
-def _keep(old: Path, target: Path, data: bytes) -> None:
+def _write(path: str, data: bytes) -> None:
+    """Write `data` to the file at `path` (os calls: the file objects of open() cost more than the write)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _keep(old: str, target: str, data: bytes) -> None:
     """An unchanged page keeps its file (linked into the new output), so its modification time stays and
     whatever watches the folder sees no change; written again where links are not possible."""
     try:
         os.link(old, target)
     except OSError:
-        target.write_bytes(data)
+        _write(target, data)
