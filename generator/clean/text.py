@@ -8,6 +8,8 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|、)\s*")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
     [
@@ -81,7 +83,7 @@ def is_titleish(text: str) -> bool:
 @_cached
 def title_case_ratio(text: str) -> float:
     """Share of the content words of `text` that start with a capital letter."""
-    content = [w for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in SMALL_WORDS]
+    content = [w for w in _CONTENT_WORD.findall(text) if w.lower() not in SMALL_WORDS]
     if not content:
         return 0.0
     return sum(1 for w in content if w[0].isupper()) / len(content)
@@ -125,7 +127,7 @@ def is_person_name(text: str, allow_caps: bool = False) -> bool:
 
 def person_names(text: str) -> list[str] | None:
     """The names in "Zhang Yan and Brenda Goh" / "A, B & C", or None when any part is not a name."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|、)\s*", text.strip()) if p.strip()]
+    parts = [p.strip() for p in _NAME_SPLIT.split(text.strip()) if p.strip()]
     if not parts or not all(is_person_name(p, allow_caps=True) for p in parts):
         return None
     return [p.title() if is_upper(p) else p for p in parts]

@@ -12,6 +12,8 @@ from generator.clean.text import is_person_name, is_titleish, is_upper, words
 from generator.model import Doc, Kind
 
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
+_NON_WORD = re.compile(r"\W+")
+_MENU_BAR = re.compile(r"\s[|]\s")
 
 
 @lru_cache(maxsize=4096)
@@ -19,7 +21,7 @@ def _normal(text: str) -> str:
     suffix = site_suffix(text)
     if suffix:
         text = text[: text.rfind(suffix)]
-    return re.sub(r"\W+", " ", text).strip().lower()
+    return _NON_WORD.sub(" ", text).strip().lower()
 
 
 def headline_shaped(text: str) -> bool:
@@ -27,7 +29,7 @@ def headline_shaped(text: str) -> bool:
     n = len(words(text))
     if not is_titleish(text) or n < 2 or is_person_name(text):
         return False
-    if re.search(r"\s[|]\s", text) and not site_suffix(text):
+    if _MENU_BAR.search(text) and not site_suffix(text):
         return False  # a menu row, not "Headline | Site"
     return not (is_upper(text) and n <= 6)
 
