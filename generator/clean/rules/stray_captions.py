@@ -33,6 +33,7 @@ _HEADING_START = re.compile(
     r"towards?|into|on|in|at|for|during|a|an|the|our|its|\w+[^\Wjqx]ing|\w+ed)\b",
     re.I,
 )
+_LONGEST = 400  # characters: twenty words of twenty letters; no caption is longer
 _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )\b[a-z]{3,}ed\b")
 
 
@@ -74,6 +75,8 @@ def apply(doc: Doc) -> Doc:
         if not line.is_content or not _standalone(doc, index):
             continue
         text = line.text.strip()
+        if len(text) > _LONGEST:
+            continue  # a paragraph: counting its words would only say so again
         n = len(words(text))
         if n < 5 or n > 20 or text.endswith((":", "?", "：")) or text[0] in "\"'“‘•-*":
             continue
