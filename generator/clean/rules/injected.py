@@ -19,7 +19,8 @@ def site_suffix(text: str) -> str | None:
     """The site name that ends a headline-shaped line, if any."""
     if ends_sentence(text) or not _DASH.search(text):
         return None
-    match = SITE_SUFFIX.search(text.strip())
+    text = text.strip()
+    match = SITE_SUFFIX.search(text)
     if not match:
         return None
     head = text[: match.start()]
