@@ -89,6 +89,25 @@ def _read(order: str, m: re.Match[str]) -> str | None:
     return _make(year, a, b)
 
 
+# What every date find_dates reads holds: a 19xx or 20xx year (the quick test), before 年 or a separator and a
+# digit, or after a separator (day first), or after "/day " (month first), or after a month's name; and what every
+# relative time is_relative reads holds: one of its words. Case as the patterns themselves ignore it.
+_YEAR_OR_WORD = re.compile(r"19\d\d|20\d\d|ago|yesterday|today|just now|前", re.I)
+_DATE_SHAPE = re.compile(
+    r"(?:19|20)\d\d(?:\s*年|[-/.]\d)|[/.-]\s?(?:19|20)\d\d|/\d{1,2}\s+(?:19|20)\d\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\s\S]*?(?:19|20)\d\d",
+    re.I,
+)
+_RELATIVE_WORD = re.compile(r"ago|yesterday|today|just now|前", re.I)
+
+
+def could_hold_date(text: str) -> bool:
+    """False when find_dates and is_relative surely find nothing in `text` (a quick test before either)."""
+    if _YEAR_OR_WORD.search(text) is None:
+        return False
+    return _DATE_SHAPE.search(text) is not None or _RELATIVE_WORD.search(text) is not None
+
+
 def find_dates(text: str) -> list[Found]:
     """Every calendar date written in `text`, in order of position, without overlaps."""
     found: list[Found] = []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import body_start, mark_lines
-from generator.clean.text import folded, is_upper, words
-from generator.extract.dates import DATELINE, find_dates, is_relative
+from generator.clean.text import is_upper, words
+from generator.extract.dates import DATELINE, could_hold_date, find_dates, is_relative
 from generator.model import Doc, Kind, Line
 
 _LABELS = re.compile(
@@ -22,25 +22,6 @@ _TRAIL = re.compile(
 _NOISE = re.compile(r"[\s|·•:：,()\[\]/-]+")
 _AGO = re.compile(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", re.I)
 _STAMP_PARTS = re.compile(r"\s[|｜·•]\s")
-_HINT = re.compile(r"19\d\d|20\d\d|ago|yesterday|today|just now|前")
-# What each pattern of find_dates holds, in folded text: a year before 年 or a separator and a digit, or after a
-# separator (day first), or after "/day " (month first), or after a month's name.
-_DATE_SHAPE = re.compile(
-    r"(?:19|20)\d\d(?:\s*年|[-/.]\d)|[/.-]\s?(?:19|20)\d\d|/\d{1,2}\s+(?:19|20)\d\d|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\s\S]*?(?:19|20)\d\d"
-)
-_RELATIVE_WORD = re.compile(r"ago|yesterday|today|just now|前")  # one of which every pattern of is_relative holds
-
-
-def could_hold_date(text: str) -> bool:
-    """False when find_dates and is_relative surely find nothing in `text`: every date they read has a 19xx or 20xx
-    year (_HINT, the quick test) in one of the shapes of _DATE_SHAPE, every relative time a word of _RELATIVE_WORD."""
-    low = folded(text)
-    if _HINT.search(low) is None:
-        return False
-    return _DATE_SHAPE.search(low) is not None or _RELATIVE_WORD.search(low) is not None
-
-
 def is_date_line(text: str) -> bool:
     """True when the line is a date or time stamp with at most a few labels or counters around it."""
     if not could_hold_date(text):
