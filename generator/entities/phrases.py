@@ -48,8 +48,8 @@ def _atoms(entry: _Entry) -> tuple[str, ...]:
 
 
 def _scannable(phrase: str) -> bool:
-    """Whether the regular expression engine's case-insensitive matching agrees with str.casefold() for every
-    character of `phrase` (true of ASCII and most letters; not of "ß", which folds to two characters)."""
+    """Whether str.lower() folds every character of `phrase` to the one character str.casefold() gives (true of
+    ASCII and most letters; not of "ß", which case-folds to two characters)."""
     return all(c.casefold() == c.lower() and len(c.casefold()) == 1 for c in phrase)
 
 
