@@ -52,6 +52,13 @@ def unique_slugs(wanted: list[str]) -> list[str]:
     return result
 
 
+def is_plain_relative(relative: str) -> bool:
+    """A relative path of ordinary names ("briefings/a.md"): joined under a folder without symbolic links (a new
+    one), it stays inside it, so safe_join's look at the disk is not needed."""
+    return (all(part not in ("", ".", "..") for part in relative.split("/"))
+            and "\\" not in relative and "\x00" not in relative)
+
+
 def safe_join(base: Path, relative: str) -> Path:
     """Join `relative` under `base`, refusing anything that would land outside it."""
     if not relative or relative.startswith(("/", "\\")) or "\\" in relative or "\x00" in relative:

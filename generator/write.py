@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.model import Pages
-from generator.paths import safe_join
+from generator.paths import is_plain_relative, safe_join
 
 MANIFEST = ".generated"  # marks a folder as this generator's output (and lists what it holds)
 
@@ -33,7 +33,7 @@ def write_pages(out: Path, pages: Mapping[str, str]) -> list[str]:
         previous = out.is_dir()  # a first build has no old pages to compare with
         for rel in sorted(pages):
             # refuses any path that would leave the folder; a plain relative path needs no look at the disk
-            target = os.path.join(staging, rel) if _plain(rel) else str(safe_join(staging, rel))
+            target = os.path.join(staging, rel) if is_plain_relative(rel) else str(safe_join(staging, rel))
             data = pages.encoded(rel) if isinstance(pages, Pages) else pages[rel].encode("utf-8")
             folder = os.path.dirname(target)
             if folder not in folders:
@@ -57,12 +57,6 @@ def write_pages(out: Path, pages: Mapping[str, str]) -> list[str]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def _plain(relative: str) -> bool:
-    """A relative path of ordinary names ("briefings/a.md"): joined under a folder, it stays inside it."""
-    return all(part not in ("", ".", "..") for part in relative.split("/")) and "\\" not in relative and (
-        "\x00" not in relative)
 
 
 def _holds(path: str, data: bytes) -> bool:

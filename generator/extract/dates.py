@@ -89,6 +89,8 @@ def _read(order: str, m: re.Match[str]) -> str | None:
     return _make(year, a, b)
 
 
+# How every date find_dates reads starts (ignoring case): a digit or a month's name.
+DATE_START = r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # What every date find_dates reads holds: a 19xx or 20xx year (the quick test), before 年 or a separator and a
 # digit, or after a separator (day first), or after "/day " (month first), or after a month's name; and what every
 # relative time is_relative reads holds: one of its words. Case as the patterns themselves ignore it.

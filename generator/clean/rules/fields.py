@@ -7,15 +7,14 @@ import re
 from generator.clean.base import body_start, last_substantial, replace_line
 from generator.clean.rules.dates import is_date_line
 from generator.clean.text import ends_sentence, words
-from generator.extract.dates import find_dates
+from generator.extract.dates import DATE_START, find_dates
 from generator.model import Doc, Line
 
 _GAP = re.compile(r"\s{3,}|\t+")
 _LABEL = r"\s*(?:date|dated|published|posted|time)?\s*[:：]?\s*"
 _DATE_LABEL = re.compile(rf"^{_LABEL}$", re.I)
-# How a line that _DATE_LABEL can read up to its first date starts: every date find_dates reads opens with a digit
-# or a month's name.
-_DATE_FIRST = re.compile(rf"{_LABEL}(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+# How a line that _DATE_LABEL can read up to its first date starts.
+_DATE_FIRST = re.compile(rf"{_LABEL}{DATE_START}", re.I)
 
 
 def _fields(line: Line) -> list[str] | None:
