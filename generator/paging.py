@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from generator.paths import is_plain_relative
+
 # Page sizes bound every listing page, whatever the size of the corpus.
 ENTITY_PAGE_SIZE = 25  # the newest briefings, with summaries, on a company or topic page
 ARCHIVE_PAGE_SIZE = 100  # older briefings of a company or topic, one line each, on each further page
@@ -33,7 +35,16 @@ def page_path(first: str, number: int) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """A relative Markdown link from one page (path under docs/) to another."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    if not (is_plain_relative(from_page) and is_plain_relative(to_page)):
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    # posixpath.relpath's own steps, without the two abspath calls that cost most of its time
+    start, path = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    for a, b in zip(start, path, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
 def docs_root(page: str) -> str:

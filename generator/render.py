@@ -65,6 +65,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are package files: no stat of each one every time a page is rendered
     )
     env.filters["md"] = md_escape
     return env

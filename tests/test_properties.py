@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path
 
@@ -181,3 +182,15 @@ def test_a_label_before_a_figure_is_found_as_the_plain_pattern_finds_it(text: st
     start = min(start, len(text))
     plain = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)\s*$")
     assert _labelled(text, start) == bool(plain.search(text, max(0, start - 32), start))
+
+
+PATH_PART = st.sampled_from(["a", "b", "companies", "page", "2.md", "byd.md", ".", "..", "", "x y"])
+
+
+@SETTINGS
+@given(st.lists(PATH_PART, min_size=1, max_size=5).map("/".join),
+       st.lists(PATH_PART, min_size=1, max_size=5).map("/".join).filter(bool))
+def test_relative_links_are_the_ones_posixpath_gives(from_page: str, to_page: str) -> None:
+    from generator.paging import relative
+
+    assert relative(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -184,18 +184,6 @@ class PhraseMatcher:
             end = token.end()
         return end
 
-    def _spelt(self, text: str, folded: str, a: int, end: int) -> Match | None:
-        """The phrase the whole-phrase scan found at text[a:end], when its case rules settle it without a closer
-        look: the text is ASCII, spelt as a phrase is, and that phrase's first entry ignores case or is written
-        exactly so."""
-        written = text[a:end]
-        entries = self._spellings.get(folded[a:end]) if written.isascii() else None
-        for entry in entries or ():
-            if entry.exact_case and written != entry.phrase:
-                return None
-            return Match(entry.key, a, end, written)
-        return None
-
     def _at(self, text: str, a: int) -> tuple[Match | None, int]:
         """The longest phrase starting at `a` whose case rules hold, word by word; and where to look next."""
         b = _TOKEN.match(text, a).end()  # type: ignore[union-attr] # a start is a word
@@ -208,28 +196,42 @@ class PhraseMatcher:
                 return Match(entry.key, a, end, text[a:end]), end
         return None, b
 
-    def _scan(self, text: str, folded: str, scan: re.Pattern[str] | None) -> list[Match]:
-        """The phrases `scan` finds in `folded` (the whole-phrase scan over case-folded text, or the start scan),
-        checked against their case rules; a phrase that the quick check does not settle is looked at word by word
-        (the longest one starting there that holds, and the scan resumes after it)."""
+    def _scan_whole(self, text: str, folded: str) -> list[Match]:
+        """The phrases the whole-phrase scan finds in `folded` (`text` lower-cased), checked against their case
+        rules. The quick check settles most: the text is ASCII, spelt as a phrase is, and that phrase's first
+        entry ignores case or is written exactly so; any other is looked at word by word (the longest phrase
+        starting there that holds), and the scan resumes after it."""
+        assert self._whole is not None
         found: list[Match] = []
-        if scan is None:
-            return found
-        whole = scan is self._whole
-        pos: int | None = 0
-        while pos is not None:
-            hits, pos = scan.finditer(folded, pos), None
-            for hit in hits:
+        spellings = self._spellings
+        pos = 0
+        while True:
+            for hit in self._whole.finditer(folded, pos):
                 a, end = hit.span()
-                match = self._spelt(text, folded, a, end) if whole else None
-                if match is None:
-                    match, resume = self._at(text, a)
-                    if resume < end or not whole:
-                        pos = resume
+                written = text[a:end]
+                entries = spellings.get(hit.group()) if written.isascii() else None
+                if entries and (not entries[0].exact_case or written == entries[0].phrase):
+                    found.append(Match(entries[0].key, a, end, written))
+                    continue
+                match, resume = self._at(text, a)
                 if match is not None:
                     found.append(match)
-                if pos is not None:
+                if resume < end:
+                    pos = resume
                     break
+            else:
+                return found
+
+    def _scan_starts(self, text: str) -> list[Match]:
+        """The phrases found by checking, word by word, each place the start scan finds."""
+        found: list[Match] = []
+        pos: int | None = 0
+        while self._starts is not None and pos is not None:
+            hit, pos = self._starts.search(text, pos), None
+            if hit is not None:
+                match, pos = self._at(text, hit.start())
+                if match is not None:
+                    found.append(match)
         return found
 
     def find(self, text: str) -> list[Match]:
@@ -237,9 +239,9 @@ class PhraseMatcher:
         folded = text.lower()
         # The scan runs over the lower-cased text when that is the case-folded text, character for character.
         if self._whole is not None and len(folded) == len(text) and (text.isascii() or folded == text.casefold()):
-            found = self._scan(text, folded, self._whole)
+            found = self._scan_whole(text, folded)
         else:
-            found = self._scan(text, text, self._starts)
+            found = self._scan_starts(text)
         if self._han is not None and not text.isascii():
             taken = [(m.start, m.end) for m in found]
             for m in self._han.finditer(text):
