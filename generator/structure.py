@@ -52,11 +52,10 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def is_heading(line: Line, following: Line | None) -> bool:
-    """A short stand-alone line that introduces the text after it."""
+def is_heading(text: str, following: str | None) -> bool:
+    """A short stand-alone line (`text`, its spaces collapsed) that introduces the text after it."""
     if following is None:
         return False
-    text = _collapse(line.text)
     if len(text) > 130:
         return False
     n = len(words(text))
@@ -72,7 +71,7 @@ def is_heading(line: Line, following: Line | None) -> bool:
         return text.endswith("?") and n <= 12
     if not (text[0].isupper() or text[0].isdigit() or text[0] in _QUOTES or not text[0].isascii()):
         return False
-    after = following.text.strip()
+    after = following.strip()
     return len(words(after)) >= 8 or bool(BULLET.match(after) or NUMBERED.match(after)) or after.startswith("**")
 
 
@@ -108,6 +107,7 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             items = []
 
     rows: list[list[str]] = []
+    collapsed = [_collapse(line.text) for line in lines]
     for index, line in enumerate(lines):
         cells = _cells(line.text)
         if len(cells) >= 2 and (rows and line.blank_before == 0 and len(cells) == len(rows[0]) or not rows):
@@ -120,7 +120,7 @@ def to_blocks(lines: list[Line]) -> list[Block]:
         if rows:
             blocks.append(_table(rows))
             rows = []
-        text = _collapse(line.text)
+        text = collapsed[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
         bullet, number = BULLET.match(text), NUMBERED.match(text)
         if bullet and len(text) > bullet.end():
@@ -133,11 +133,11 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             items.append(f"{number.group('n')}. " + escape_inline(text[number.end():]))
             continue
         flush()
-        if number and following is not None and NUMBERED.match(_collapse(following.text)):
+        if number and following is not None and NUMBERED.match(collapsed[index + 1]):
             ordered = True
             items.append(f"{number.group('n')}. " + escape_inline(text[number.end():]))
             continue
-        if is_heading(line, following):
+        if is_heading(text, following.text if following is not None else None):
             blocks.append(Block("heading", "## " + escape_inline(text.rstrip(".")), level=2))
         else:
             blocks.append(Block("paragraph", _escape_block_start(escape_inline(text))))

@@ -175,6 +175,20 @@ def test_the_whole_phrase_scan_finds_what_the_word_by_word_check_finds(parts: li
 
 
 @SETTINGS
+@given(st.lists(st.tuples(st.sampled_from([w for w in PHRASE_WORDS if w.isascii()]),
+                          st.sampled_from([g for g in GAPS if g.isascii()] + ["(", "_", ".", "9"])), max_size=40))
+def test_the_ascii_scan_finds_what_the_word_by_word_check_finds(parts: list[tuple[str, str]]) -> None:
+    from generator.entities.phrases import PhraseMatcher
+
+    text = "".join(word + gap for word, gap in parts)
+    fast = PhraseMatcher(PHRASES)
+    slow = PhraseMatcher(PHRASES)
+    slow._whole = None
+    assert text.isascii()
+    assert fast.find(text) == slow.find(text)
+
+
+@SETTINGS
 @given(st.text(alphabet="No.#PhaseLlvMmdGnrti 2\u00a0\n_x", max_size=60), st.integers(0, 60))
 def test_a_label_before_a_figure_is_found_as_the_plain_pattern_finds_it(text: str, start: int) -> None:
     from generator.extract.figures import _labelled

@@ -121,7 +121,7 @@ class PhraseMatcher:
         self._han = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._han_keys = han
         self._starts = self._starts_pattern()
-        self._whole, self._spellings = self._whole_pattern()
+        self._whole, self._ascii_whole, self._spellings = self._whole_pattern()
 
     def _starts_pattern(self) -> re.Pattern[str] | None:
         """Where a phrase may start: its first word, followed by its second word when it has more than one.
@@ -143,9 +143,12 @@ class PhraseMatcher:
         pattern = _trie_pattern(sorted(sequences), _WORD_END)
         return re.compile(rf"(?<![^\W_])(?:{pattern})", re.I)
 
-    def _whole_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, tuple[_Entry, ...]]]:
+    def _whole_pattern(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                      dict[str, tuple[_Entry, ...]]]:
         """Every whole phrase, case-folded, in one trie (to be run over case-folded text, which the engine matches
-        twice as fast as it matches ignoring case); and the entries by case-folded spelling, in the index's order.
+        twice as fast as it matches ignoring case); the same trie after the separator before a phrase, for ASCII
+        text (a search for one character of a set skips the letters inside words in C, where the look-behind of
+        the first is tried at each of them); and the entries by case-folded spelling, in the index's order.
 
         None when some phrase holds a character that str.lower() does not fold as str.casefold() does ("ß"):
         find() then checks every possible start in Python.
@@ -155,15 +158,15 @@ class PhraseMatcher:
             for entries in buckets.values():
                 for entry in entries:
                     if not _scannable(entry.phrase):
-                        return None, {}
+                        return None, None, {}
                     paths.setdefault(_atoms(entry), []).append(entry)
         if not paths:
-            return None, {}
+            return None, None, {}
         # Spellings that differ only in joiners ("Dongfeng Nissan", "Dongfeng-Nissan") share a path: each of them
         # names all of the path's entries.
         spellings = {entry.phrase.casefold(): tuple(entries) for entries in paths.values() for entry in entries}
         pattern = _trie_pattern(sorted(paths), _WORD_END)
-        return re.compile(rf"(?<![^\W_])(?:{pattern})"), spellings
+        return re.compile(rf"(?<![^\W_])(?:{pattern})"), re.compile(rf"[^a-z0-9]({pattern})"), spellings
 
     @staticmethod
     def _end(entry: _Entry, text: str, a: int, b: int) -> int:
@@ -202,22 +205,30 @@ class PhraseMatcher:
         entry ignores case or is written exactly so; any other is looked at word by word (the longest phrase
         starting there that holds), and the scan resumes after it."""
         assert self._whole is not None
+        assert self._ascii_whole is not None
         found: list[Match] = []
         spellings = self._spellings
+        # finditer(scanned, pos) finds the phrases that start at `pos` or later in `folded`, either way.
+        ascii_text = folded.isascii()
+        scan, scanned, shift = (self._ascii_whole, " " + folded, 1) if ascii_text else (self._whole, folded, 0)
         pos = 0
         while True:
-            for hit in self._whole.finditer(folded, pos):
-                a, end = hit.span()
+            for hit in scan.finditer(scanned, pos):
+                spelling = hit.group(shift)
+                a, end = hit.start(shift) - shift, hit.end() - shift
                 written = text[a:end]
-                entries = spellings.get(hit.group()) if written.isascii() else None
+                entries = spellings.get(spelling) if written.isascii() else None
                 if entries and (not entries[0].exact_case or written == entries[0].phrase):
                     found.append(Match(entries[0].key, a, end, written))
-                    continue
-                match, resume = self._at(text, a)
-                if match is not None:
-                    found.append(match)
-                if resume < end:
-                    pos = resume
+                else:
+                    match, resume = self._at(text, a)
+                    if match is not None:
+                        found.append(match)
+                    if resume < end:
+                        pos = resume
+                        break
+                if ascii_text and not spelling[-1].isalnum():
+                    pos = end  # the scan went past the separator that ends this phrase; a phrase may start after it
                     break
             else:
                 return found
