@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ from generator.structure import structure
 
 STAGES = ("load", "decode", "clean", "structure", "extract", "recognise", "render", "write")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation collections during a build (Python's: 700)
 
 
 def build_date() -> dt.date:
@@ -183,6 +186,7 @@ _worker: tuple[Recogniser, dt.date] | None = None
 
 def _start_worker(registry: Registry, today: dt.date) -> None:
     global _worker
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])  # as fewer_collections() does in a build
     _worker = (Recogniser(registry), today)
 
 
@@ -348,7 +352,26 @@ def build_site(
 ) -> BuildResult:
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
     and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
-    today = today or build_date()
+    with fewer_collections():
+        return _build_site(seeds_dir, data_dir, today or build_date(), base_url, cache, progress, jobs)
+
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with the cyclic garbage collector looking at young objects less often. A build's data is
+    acyclic (frozen dataclasses, tuples, strings), so collections free almost nothing, yet every full one walks
+    all the briefings made so far: about 5% of the build's time at 5,000 seeds with Python's default."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url: str, cache: BuildCache | None,
+                progress: Progress | None, jobs: int) -> BuildResult:
     if cache is None:
         registry, registry_errors = load_registry_or_empty(data_dir)
         recogniser = Recogniser(registry)

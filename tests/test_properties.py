@@ -158,7 +158,7 @@ PHRASE_WORDS = ["Beijing", "BEIJING", "beijing", "Hyundai", "HYUNDAI", "brand", 
                 "nissan", "Peugeot", "Citroën", "CITROËN", "Citroen", "NIO", "Nio", "nio", "Inc", "smart", "Smart",
                 "Mercedes", "e", "tron", "TRON", "Great", "wall", "Wall", "GAC", "Gac", "price", "war", "EV", "ev",
                 "北汽", "eπ", "EΠ", "Straße", "İstanbul", "Kelvin", "\u212aelvin", "x_y", "_Beijing", "2024"]
-GAPS = [" ", " ", " ", "  ", "\n", "-", "–", " & ", "&", ", ", ". ", "'s ", "/", ""]
+GAPS = [" ", " ", " ", "  ", "\n", "-", "–", " & ", "&", ", ", ". ", "'s ", "/", "", "“", "é", "’s "]
 
 
 @SETTINGS
@@ -172,6 +172,7 @@ def test_the_whole_phrase_scan_finds_what_the_word_by_word_check_finds(parts: li
     slow._whole = None  # every start checked word by word, in Python
     assert fast._whole is not None
     assert fast.find(text) == slow.find(text)
+    assert fast.keys(text) == [m.key for m in slow.find(text)]
 
 
 @SETTINGS
@@ -186,6 +187,7 @@ def test_the_ascii_scan_finds_what_the_word_by_word_check_finds(parts: list[tupl
     slow._whole = None
     assert text.isascii()
     assert fast.find(text) == slow.find(text)
+    assert fast.keys(text) == [m.key for m in slow.find(text)]
 
 
 @SETTINGS

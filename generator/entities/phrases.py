@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 _TOKEN = re.compile(r"[^\W_]+", re.U)
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -121,7 +122,7 @@ class PhraseMatcher:
         self._han = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._han_keys = han
         self._starts = self._starts_pattern()
-        self._whole, self._ascii_whole, self._spellings = self._whole_pattern()
+        self._whole, self._spellings = self._whole_pattern()
 
     def _starts_pattern(self) -> re.Pattern[str] | None:
         """Where a phrase may start: its first word, followed by its second word when it has more than one.
@@ -143,12 +144,14 @@ class PhraseMatcher:
         pattern = _trie_pattern(sorted(sequences), _WORD_END)
         return re.compile(rf"(?<![^\W_])(?:{pattern})", re.I)
 
-    def _whole_pattern(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
-                                      dict[str, tuple[_Entry, ...]]]:
-        """Every whole phrase, case-folded, in one trie (to be run over case-folded text, which the engine matches
-        twice as fast as it matches ignoring case); the same trie after the separator before a phrase, for ASCII
-        text (a search for one character of a set skips the letters inside words in C, where the look-behind of
-        the first is tried at each of them); and the entries by case-folded spelling, in the index's order.
+    def _whole_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, tuple[_Entry, ...]]]:
+        """Every whole phrase, case-folded, in one trie after the character before it (to be run over case-folded
+        text, which the engine matches twice as fast as it matches ignoring case); and the entries by case-folded
+        spelling, in the index's order.
+
+        The character before a phrase is matched with an ASCII set (anything but a-z and 0-9): the engine finds the
+        places to try with a quick scan for a character of the set, in C, where a look-behind ("no letter before")
+        would be tried at every character. A non-ASCII letter or digit before a phrase is ruled out by find().
 
         None when some phrase holds a character that str.lower() does not fold as str.casefold() does ("ß"):
         find() then checks every possible start in Python.
@@ -158,15 +161,15 @@ class PhraseMatcher:
             for entries in buckets.values():
                 for entry in entries:
                     if not _scannable(entry.phrase):
-                        return None, None, {}
+                        return None, {}
                     paths.setdefault(_atoms(entry), []).append(entry)
         if not paths:
-            return None, None, {}
+            return None, {}
         # Spellings that differ only in joiners ("Dongfeng Nissan", "Dongfeng-Nissan") share a path: each of them
         # names all of the path's entries.
         spellings = {entry.phrase.casefold(): tuple(entries) for entries in paths.values() for entry in entries}
         pattern = _trie_pattern(sorted(paths), _WORD_END)
-        return re.compile(rf"(?<![^\W_])(?:{pattern})"), re.compile(rf"[^a-z0-9]({pattern})"), spellings
+        return re.compile(rf"[^a-z0-9]({pattern})"), spellings
 
     @staticmethod
     def _end(entry: _Entry, text: str, a: int, b: int) -> int:
@@ -199,36 +202,41 @@ class PhraseMatcher:
                 return Match(entry.key, a, end, text[a:end]), end
         return None, b
 
-    def _scan_whole(self, text: str, folded: str) -> list[Match]:
-        """The phrases the whole-phrase scan finds in `folded` (`text` lower-cased), checked against their case
-        rules. The quick check settles most: the text is ASCII, spelt as a phrase is, and that phrase's first
-        entry ignores case or is written exactly so; any other is looked at word by word (the longest phrase
-        starting there that holds), and the scan resumes after it."""
+    def _scan_whole(self, text: str, folded: str, keys_only: bool = False) -> list[Any]:
+        """The phrases the whole-phrase scan finds in `folded` (`text` lower-cased, as long), checked against their
+        case rules (only their keys with `keys_only`). The quick check settles most: the phrase is written in
+        ASCII, spelt as a phrase is, and that phrase's first entry ignores case or is written exactly so; any
+        other is looked at word by word (the longest phrase starting there that holds), and the scan resumes
+        after it."""
         assert self._whole is not None
-        assert self._ascii_whole is not None
-        found: list[Match] = []
+        found: list[Any] = []
         spellings = self._spellings
-        # finditer(scanned, pos) finds the phrases that start at `pos` or later in `folded`, either way.
-        ascii_text = folded.isascii()
-        scan, scanned, shift = (self._ascii_whole, " " + folded, 1) if ascii_text else (self._whole, folded, 0)
+        ascii_text = text.isascii()
+        scanned = " " + folded  # so that a phrase at the start has a character before it
+        # finditer(scanned, pos) finds the phrases that start at `pos` or later in `folded`. A phrase ends with a
+        # letter or digit (the end of its last word), so the character after it is never its own.
         pos = 0
         while True:
-            for hit in scan.finditer(scanned, pos):
-                spelling = hit.group(shift)
-                a, end = hit.start(shift) - shift, hit.end() - shift
+            for hit in self._whole.finditer(scanned, pos):
+                a = hit.start(1) - 1
+                if not ascii_text and scanned[a].isalnum():
+                    pos = a + 1  # a letter or digit outside ASCII comes before: no phrase starts at `a`
+                    break
+                entries = spellings.get(hit.group(1))
+                entry = entries[0] if entries else None
+                if keys_only and ascii_text and entry is not None and not entry.exact_case:
+                    found.append(entry.key)  # no case to check, and no place or text to keep
+                    continue
+                end = hit.end() - 1
                 written = text[a:end]
-                entries = spellings.get(spelling) if written.isascii() else None
-                if entries and (not entries[0].exact_case or written == entries[0].phrase):
-                    found.append(Match(entries[0].key, a, end, written))
-                else:
-                    match, resume = self._at(text, a)
-                    if match is not None:
-                        found.append(match)
-                    if resume < end:
-                        pos = resume
-                        break
-                if ascii_text and not spelling[-1].isalnum():
-                    pos = end  # the scan went past the separator that ends this phrase; a phrase may start after it
+                if entry is not None and written.isascii() and (not entry.exact_case or written == entry.phrase):
+                    found.append(entry.key if keys_only else Match(entry.key, a, end, written))
+                    continue
+                match, resume = self._at(text, a)
+                if match is not None:
+                    found.append(match.key if keys_only else match)
+                if resume < end:
+                    pos = resume
                     break
             else:
                 return found
@@ -245,14 +253,17 @@ class PhraseMatcher:
                     found.append(match)
         return found
 
+    def keys(self, text: str) -> list[Hashable]:
+        """The keys of find(text), in order (found without making a Match of each phrase)."""
+        folded = self._folded(text)
+        if folded is None or (self._han is not None and not text.isascii() and _HAN.search(text)):
+            return [m.key for m in self.find(text)]
+        return self._scan_whole(text, folded, keys_only=True)
+
     def find(self, text: str) -> list[Match]:
         """Every phrase in `text`, leftmost-longest, without overlaps, in order of position."""
-        folded = text.lower()
-        # The scan runs over the lower-cased text when that is the case-folded text, character for character.
-        if self._whole is not None and len(folded) == len(text) and (text.isascii() or folded == text.casefold()):
-            found = self._scan_whole(text, folded)
-        else:
-            found = self._scan_starts(text)
+        folded = self._folded(text)
+        found = self._scan_starts(text) if folded is None else self._scan_whole(text, folded)
         if self._han is not None and not text.isascii():
             taken = [(m.start, m.end) for m in found]
             for m in self._han.finditer(text):
@@ -260,3 +271,11 @@ class PhraseMatcher:
                     found.append(Match(self._han_keys[m.group(0)], m.start(), m.end(), m.group(0)))
             found.sort(key=lambda m: m.start)
         return found
+
+    def _folded(self, text: str) -> str | None:
+        """`text` lower-cased when the whole-phrase scan can run over it: the lower-cased text is the case-folded
+        text, character for character."""
+        if self._whole is None:
+            return None
+        folded = text.lower()
+        return folded if len(folded) == len(text) and (text.isascii() or folded == text.casefold()) else None

@@ -98,8 +98,8 @@ class Recogniser:
     def topic_scores(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> dict[str, int]:
         """Each topic's score: keyword weight times mentions (at most three per keyword), a title mention
         counting as two more; plus the topic's weight for each kind of organisation named (at most two each)."""
-        body: Counter[tuple[str, str, int]] = Counter(m.key for m in self._keywords.find("\n".join(paragraphs)))
-        head: Counter[tuple[str, str, int]] = Counter(m.key for m in self._keywords.find(title))
+        body: Counter[tuple[str, str, int]] = Counter(self._keywords.keys("\n".join(paragraphs)))
+        head: Counter[tuple[str, str, int]] = Counter(self._keywords.keys(title))
         scores = dict.fromkeys(self.registry.topics, 0)
         for key in body.keys() | head.keys():
             slug, _, weight = key
