@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
+from generator.pipeline import GC_YOUNG_THRESHOLD, build_site
 
 HERE = Path(__file__).parent
 SEEDS = HERE / "fixtures" / "seeds"
@@ -47,3 +48,21 @@ def test_golden_site(update_golden: bool) -> None:
 def test_build_is_deterministic() -> None:
     """Two builds of the same inputs give identical pages."""
     assert build_site(SEEDS, DATA, today=TODAY).pages == build_site(SEEDS, DATA, today=TODAY).pages
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """build_site collects young objects less often while it runs (fewer_collections), and restores the
+    thresholds of the process it runs in (MkDocs' own, in the hook) however the build ends."""
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    build_site(SEEDS, DATA, today=TODAY, progress=lambda done, total: seen.append(gc.get_threshold()))
+    assert gc.get_threshold() == before
+    assert seen
+    assert all(threshold[0] == GC_YOUNG_THRESHOLD for threshold in seen)
+
+    def fail(done: int, total: int) -> None:
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        build_site(SEEDS, DATA, today=TODAY, progress=fail)
+    assert gc.get_threshold() == before
