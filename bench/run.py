@@ -64,6 +64,29 @@ def log(message: str) -> None:
 
 # --- running a child process ------------------------------------------------------------------------------------
 
+class Trash:
+    """Where the benchmark puts what it is done with, emptied when it ends. Deleting thousands of files just before
+    a timed build would time the file system's clean-up: ext4 passes over inodes freed in the last minute or more
+    when it allocates new ones (recently_deleted() in __ext4_new_inode), which cost 1-2 s of kernel time at 5,000
+    seeds when the previous output was deleted right before the generator wrote its 11,000 files."""
+
+    def __init__(self, work: Path) -> None:
+        """A trash folder inside `work`."""
+        self.folder = work / ".trash"
+        self.count = 0
+
+    def discard(self, path: Path) -> None:
+        """Move `path` (if it exists) out of the way: a rename, which frees no inode."""
+        if path.exists():
+            self.folder.mkdir(exist_ok=True)
+            os.replace(path, self.folder / str(self.count))
+            self.count += 1
+
+    def empty(self) -> None:
+        """Delete everything discarded."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def measure(cmd: list[str], cwd: Path, env: dict[str, str], log_file: Path, timeout: float) -> dict[str, object]:
     """Run `cmd`; wall time, user and system CPU, and the child's own peak RSS (from os.wait4)."""
     with open(log_file, "wb") as out:
@@ -146,11 +169,10 @@ def snapshot_source(work: Path, rev: str | None) -> tuple[Path, dict[str, object
     return source, described
 
 
-def make_project(work: Path, source: Path, n: int, seed: int) -> tuple[Path, dict[str, object]]:
+def make_project(work: Path, source: Path, n: int, seed: int, trash: Trash) -> tuple[Path, dict[str, object]]:
     """A copy of the project with n synthetic seeds as seeds/; returns it and facts about the seeds."""
     project = work / f"project-{n}"
-    if project.exists():
-        shutil.rmtree(project)
+    trash.discard(project)
     project.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = source / part
@@ -170,11 +192,10 @@ def make_project(work: Path, source: Path, n: int, seed: int) -> tuple[Path, dic
     }
 
 
-def make_bare(work: Path, source: Path, project: Path, generated: Path) -> Path:
+def make_bare(work: Path, source: Path, project: Path, generated: Path, trash: Trash) -> Path:
     """A plain MkDocs project: the project's docs/ plus the generator's output, the same mkdocs.yml without the hook."""
     bare = work / f"bare-{project.name.split('-', 1)[1]}"
-    if bare.exists():
-        shutil.rmtree(bare)
+    trash.discard(bare)
     bare.mkdir()
     shutil.copytree(project / "docs", bare / "docs")
     shutil.copytree(generated, bare / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".generated"))
@@ -269,9 +290,9 @@ def warnings(log_file: Path) -> int:
 # --- one size -----------------------------------------------------------------------------------------------------
 
 def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: float, incremental_runs: int,
-               incremental_mkdocs: bool, keep: bool) -> dict[str, object]:
+               incremental_mkdocs: bool, keep: bool, trash: Trash) -> dict[str, object]:
     log(f"N={n}: generating seeds and the project copy in {work}")
-    project, seeds = make_project(work, source, n, seed)
+    project, seeds = make_project(work, source, n, seed, trash)
     log(f"N={n}: {n} seeds, {seeds['bytes'] / 1e6:.1f} MB ({seeds['editor_md']} editor .md) in "
         f"{seeds['make_seeds_s']:.1f} s")
     py = sys.executable
@@ -285,7 +306,9 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
         run: dict[str, object] = {}
         gen_cmd = [py, "-m", "generator", "build", "--seeds", "seeds", "--out", "out", "--data", "data"]
 
-        shutil.rmtree(out, ignore_errors=True)
+        # The builds from scratch first (generator, full, bare), each into a new folder; the incremental ones, which
+        # replace their own output, after them.
+        trash.discard(out)
         log(f"{tag}: generator stage (python -m generator build) ...")
         gen = measure(gen_cmd, project, child_env(), logs / f"gen-{r}.log", timeout)
         gen["rejected"] = rejected(Path(str(gen["log"])))
@@ -294,21 +317,9 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
         log(f"{tag}: gen {gen['wall_s']:.1f} s ({gen['ms_per_seed']:.1f} ms/seed), "
             f"{gen['max_rss_mb']:.0f} MB, {gen['rejected']} rejected")
 
-        bare = make_bare(work, source, project, out)  # the unedited output, for the bare build below
+        bare = make_bare(work, source, project, out, trash)  # the unedited output, for the bare build below
 
-        if r <= incremental_runs:
-            same = measure(gen_cmd, project, child_env(), logs / f"gen-same-{r}.log", timeout)
-            run["gen_same"] = same
-            edited, original = edit_one_seed(project / "seeds")
-            try:
-                gen_edit = measure(gen_cmd, project, child_env(), logs / f"gen-edit-{r}.log", timeout)
-            finally:
-                edited.write_bytes(original)
-            run["gen_edit"] = gen_edit
-            log(f"{tag}: gen again, nothing changed {same['wall_s']:.1f} s; after editing one seed "
-                f"{gen_edit['wall_s']:.1f} s")
-
-        shutil.rmtree(project / "site", ignore_errors=True)
+        trash.discard(project / "site")
         log(f"{tag}: full mkdocs build (hook runs the generator) ...")
         timing = logs / f"full-{r}.timing.json"
         full = measure([py, "-m", "mkdocs", "build"], project, child_env(timing), logs / f"full-{r}.log", timeout)
@@ -323,6 +334,31 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
             f"{site['files']} files, search index {site['search_index_bytes'] / 1e6:.1f} MB "
             f"({site['search_index_gzip_bytes'] / 1e6:.1f} MB gzip)")
 
+        log(f"{tag}: bare MkDocs Material build of the same Markdown (no hook) ...")
+        timing = logs / f"bare-{r}.timing.json"
+        bare_run = measure([py, "-m", "mkdocs", "build"], bare, child_env(timing), logs / f"bare-{r}.log", timeout)
+        bare_run["phases"] = phases(bare_run, timing)
+        bare_run["warnings"] = warnings(Path(str(bare_run["log"])))
+        bare_run["site"] = site_stats(bare / "site")
+        run["bare"] = bare_run
+        run["full_over_bare"] = float(full["wall_s"]) / float(bare_run["wall_s"])
+        log(f"{tag}: bare {bare_run['wall_s']:.1f} s, {bare_run['max_rss_mb']:.0f} MB; full/bare "
+            f"{run['full_over_bare']:.2f}")
+        if not keep:
+            trash.discard(bare)
+
+        if r <= incremental_runs:
+            same = measure(gen_cmd, project, child_env(), logs / f"gen-same-{r}.log", timeout)
+            run["gen_same"] = same
+            edited, original = edit_one_seed(project / "seeds")
+            try:
+                gen_edit = measure(gen_cmd, project, child_env(), logs / f"gen-edit-{r}.log", timeout)
+            finally:
+                edited.write_bytes(original)
+            run["gen_edit"] = gen_edit
+            log(f"{tag}: gen again, nothing changed {same['wall_s']:.1f} s; after editing one seed "
+                f"{gen_edit['wall_s']:.1f} s")
+
         if incremental_mkdocs and r <= incremental_runs:
             edited, original = edit_one_seed(project / "seeds")
             timing = logs / f"full-edit-{r}.timing.json"
@@ -335,24 +371,11 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
             run["full_edit"] = full_edit
             log(f"{tag}: mkdocs build after editing one seed {full_edit['wall_s']:.1f} s, hook "
                 f"{full_edit['phases'].get('hook_on_files_s', float('nan')):.1f} s")
-
-        log(f"{tag}: bare MkDocs Material build of the same Markdown (no hook) ...")
-        timing = logs / f"bare-{r}.timing.json"
-        bare_run = measure([py, "-m", "mkdocs", "build"], bare, child_env(timing), logs / f"bare-{r}.log", timeout)
-        bare_run["phases"] = phases(bare_run, timing)
-        bare_run["warnings"] = warnings(Path(str(bare_run["log"])))
-        bare_run["site"] = site_stats(bare / "site")
-        run["bare"] = bare_run
-        run["full_over_bare"] = float(full["wall_s"]) / float(bare_run["wall_s"])
-        log(f"{tag}: bare {bare_run['wall_s']:.1f} s, {bare_run['max_rss_mb']:.0f} MB; full/bare "
-            f"{run['full_over_bare']:.2f}")
-        if not keep:
-            shutil.rmtree(bare)
         results.append(run)
 
     cache = sorted(snapshot(project, {"seeds", "out", "site"}) - before)
     if not keep:
-        shutil.rmtree(project)
+        trash.discard(project)
     return {"seeds": seeds, "runs": results, "new_paths_after_builds": cache, "summary": summarise(results, n)}
 
 
@@ -547,10 +570,11 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = args.results / f"{stamp}-{socket.gethostname()}-{'-'.join(map(str, sizes))}.json"
     done: dict[int, dict[str, object]] = {}
+    trash = Trash(work)
     for n in sizes:
         incremental = args.incremental_mkdocs == "yes" or (args.incremental_mkdocs == "auto" and n <= 1000)
         done[n] = bench_size(work, source, n, args.runs, args.seed, args.timeout, args.incremental_runs, incremental,
-                             args.keep)
+                             args.keep, trash)
         report["sizes"] = {str(k): v for k, v in done.items()}
         target.write_text(json.dumps(report, indent=1), encoding="utf-8")  # after every size: nothing is lost
         print()
@@ -561,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             log(f"N={n}: the builds left no new files in the project copy (no on-disk generator cache)")
     log(f"raw numbers: {target}")
+    trash.empty()
     if not args.keep and args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
