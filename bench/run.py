@@ -289,6 +289,16 @@ def warnings(log_file: Path) -> int:
 
 # --- one size -----------------------------------------------------------------------------------------------------
 
+def mkdocs_build(folder: Path, logs: Path, name: str, timeout: float) -> dict[str, object]:
+    """One timed `mkdocs build` in `folder`: its measurements, phases, warnings and the site it made."""
+    timing = logs / f"{name}.timing.json"
+    run = measure([sys.executable, "-m", "mkdocs", "build"], folder, child_env(timing), logs / f"{name}.log", timeout)
+    run["phases"] = phases(run, timing)
+    run["warnings"] = warnings(Path(str(run["log"])))
+    run["site"] = site_stats(folder / "site")
+    return run
+
+
 def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: float, incremental_runs: int,
                incremental_mkdocs: bool, keep: bool, trash: Trash) -> dict[str, object]:
     log(f"N={n}: generating seeds and the project copy in {work}")
@@ -321,11 +331,7 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
 
         trash.discard(project / "site")
         log(f"{tag}: full mkdocs build (hook runs the generator) ...")
-        timing = logs / f"full-{r}.timing.json"
-        full = measure([py, "-m", "mkdocs", "build"], project, child_env(timing), logs / f"full-{r}.log", timeout)
-        full["phases"] = phases(full, timing)
-        full["warnings"] = warnings(Path(str(full["log"])))
-        full["site"] = site_stats(project / "site")
+        full = mkdocs_build(project, logs, f"full-{r}", timeout)
         run["full"] = full
         site = full["site"]
         log(f"{tag}: full {full['wall_s']:.1f} s, {full['max_rss_mb']:.0f} MB, hook "
@@ -335,11 +341,7 @@ def bench_size(work: Path, source: Path, n: int, runs: int, seed: int, timeout: 
             f"({site['search_index_gzip_bytes'] / 1e6:.1f} MB gzip)")
 
         log(f"{tag}: bare MkDocs Material build of the same Markdown (no hook) ...")
-        timing = logs / f"bare-{r}.timing.json"
-        bare_run = measure([py, "-m", "mkdocs", "build"], bare, child_env(timing), logs / f"bare-{r}.log", timeout)
-        bare_run["phases"] = phases(bare_run, timing)
-        bare_run["warnings"] = warnings(Path(str(bare_run["log"])))
-        bare_run["site"] = site_stats(bare / "site")
+        bare_run = mkdocs_build(bare, logs, f"bare-{r}", timeout)
         run["bare"] = bare_run
         run["full_over_bare"] = float(full["wall_s"]) / float(bare_run["wall_s"])
         log(f"{tag}: bare {bare_run['wall_s']:.1f} s, {bare_run['max_rss_mb']:.0f} MB; full/bare "
