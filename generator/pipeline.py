@@ -356,7 +356,6 @@ def build_site(
         return _build_site(seeds_dir, data_dir, today or build_date(), base_url, cache, progress, jobs)
 
 
-
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Run the block with the cyclic garbage collector looking at young objects less often. A build's data is

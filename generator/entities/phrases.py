@@ -151,7 +151,7 @@ class PhraseMatcher:
 
         The character before a phrase is matched with an ASCII set (anything but a-z and 0-9): the engine finds the
         places to try with a quick scan for a character of the set, in C, where a look-behind ("no letter before")
-        would be tried at every character. A non-ASCII letter or digit before a phrase is ruled out by find().
+        would be tried at every character. A non-ASCII letter or digit before a phrase is ruled out by _scan_whole().
 
         None when some phrase holds a character that str.lower() does not fold as str.casefold() does ("ß"):
         find() then checks every possible start in Python.
