@@ -164,28 +164,25 @@ GAPS = [" ", " ", " ", "  ", "\n", "-", "–", " & ", "&", ", ", ". ", "'s ", "/
 @SETTINGS
 @given(st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(GAPS)), max_size=40))
 def test_the_whole_phrase_scan_finds_what_the_word_by_word_check_finds(parts: list[tuple[str, str]]) -> None:
-    from generator.entities.phrases import PhraseMatcher
-
-    text = "".join(word + gap for word, gap in parts)
-    fast = PhraseMatcher(PHRASES)
-    slow = PhraseMatcher(PHRASES)
-    slow._whole = None  # every start checked word by word, in Python
-    assert fast._whole is not None
-    assert fast.find(text) == slow.find(text)
-    assert fast.keys(text) == [m.key for m in slow.find(text)]
+    _assert_the_scan_finds_what_the_word_by_word_check_finds("".join(word + gap for word, gap in parts))
 
 
 @SETTINGS
 @given(st.lists(st.tuples(st.sampled_from([w for w in PHRASE_WORDS if w.isascii()]),
                           st.sampled_from([g for g in GAPS if g.isascii()] + ["(", "_", ".", "9"])), max_size=40))
 def test_the_ascii_scan_finds_what_the_word_by_word_check_finds(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    assert text.isascii()
+    _assert_the_scan_finds_what_the_word_by_word_check_finds(text)
+
+
+def _assert_the_scan_finds_what_the_word_by_word_check_finds(text: str) -> None:
     from generator.entities.phrases import PhraseMatcher
 
-    text = "".join(word + gap for word, gap in parts)
     fast = PhraseMatcher(PHRASES)
     slow = PhraseMatcher(PHRASES)
-    slow._whole = None
-    assert text.isascii()
+    slow._whole = None  # every start checked word by word, in Python
+    assert fast._whole is not None
     assert fast.find(text) == slow.find(text)
     assert fast.keys(text) == [m.key for m in slow.find(text)]
 
