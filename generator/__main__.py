@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator import check as check_command
+from generator.paths import shown
 from generator.pipeline import build_site
 from generator.progress import SeedProgress, summary
 from generator.write import OutputError, write_pages
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return check_command.command(args)
 
     if not args.seeds.is_dir():
-        print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
+        print(f"{shown(args.seeds)}: error: seeds folder not found", file=sys.stderr)
         return 1
     with SeedProgress() as progress:
         result = build_site(args.seeds, args.data if args.data.is_dir() else None, progress=progress,
@@ -44,11 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         write_pages(args.out, result.pages)
     except (OSError, ValueError, OutputError) as exc:
-        print(f"{args.out}: error: cannot write output: {exc}", file=sys.stderr)
+        print(f"{shown(args.out)}: error: cannot write output: {exc}", file=sys.stderr)
         return 1
     for error in result.errors:
         print(str(error), file=sys.stderr)
-    print(f"built {summary(result, progress.seconds)} into {args.out}")
+    print(f"built {summary(result, progress.seconds)} into {shown(args.out)}")
     return 1 if result.errors else 0
 
 

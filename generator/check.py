@@ -41,8 +41,9 @@ from generator.clean.text import words as line_words
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
 from generator.extract.summary import plain
-from generator.load import SEED_SUFFIXES, is_junk, list_seeds, read_seed
+from generator.load import SEED_SUFFIXES, SYMLINK, FolderError, is_junk, list_seeds, read_seed
 from generator.model import Briefing, Kind, SeedError
+from generator.paths import shown
 from generator.pipeline import MARKDOWN_SUFFIXES, build_date, process_seed
 from generator.similar import SimilarityIndex
 
@@ -120,11 +121,14 @@ class Report:
 
 
 def label_of(path: Path) -> str:
-    """How problems name a file: relative to the working directory when inside it, else as given."""
+    """How problems name a file: relative to the working directory when inside it, else as given; escaped as every
+    stream shows file names (paths.shown), so that no name can break a line or forge one."""
+    # A symbolic link is named as itself, never as its target.
+    resolved = path.resolve() if path.name in ("", "..") else path.parent.resolve() / path.name
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return shown(resolved.relative_to(Path.cwd().resolve()).as_posix())
     except (ValueError, OSError):
-        return path.as_posix()
+        return shown(path.as_posix())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -241,12 +245,14 @@ def _read(path: Path) -> str:
 @dataclass(frozen=True)
 class SeedFile:
     """A seed on disk: its path, the folder its name is relative to, how problems name it, and its resolved path
-    (the same file named two ways is one seed)."""
+    (the same file named two ways is one seed); `refused` says why it is not read at all (a symbolic link, a
+    pipe, a name that cannot be shown safely), as the build refuses it."""
 
     path: Path
     folder: Path
     label: str
     key: str
+    refused: str = ""
 
 
 @dataclass
@@ -258,33 +264,51 @@ class Targets:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _seed_file(path: Path, seeds_dir: Path) -> SeedFile:
-    resolved, root = path.resolve(), seeds_dir.resolve()
-    folder = seeds_dir if resolved.is_relative_to(root) else path.parent
-    return SeedFile(path, folder, label_of(path), str(resolved))
+def _seed_file(path: Path, seeds_dir: Path, refused: str = "") -> SeedFile:
+    # The link itself, never its target: a symbolic link is refused by the reader, not read through.
+    resolved, root = path.parent.resolve() / path.name, seeds_dir.resolve()
+    if resolved.is_relative_to(root):  # named as the build names it, however the path was written
+        return SeedFile(seeds_dir / resolved.relative_to(root), seeds_dir, label_of(path), str(resolved), refused)
+    return SeedFile(path, path.parent, label_of(path), str(resolved), refused)
 
 
-def folder_seeds(seeds_dir: Path) -> list[SeedFile]:
-    """Every seed under `seeds_dir` (resolving the folder once, not each of its files)."""
-    if not seeds_dir.is_dir():
-        return []
-    root = seeds_dir.resolve()
-    prefix = label_of(seeds_dir)
-    out = []
-    for path in list_seeds(seeds_dir):
-        rel = path.relative_to(seeds_dir).as_posix()
-        key = str(root / rel) if not path.is_symlink() else str(path.resolve())
-        out.append(SeedFile(path, seeds_dir, rel if prefix == "." else f"{prefix}/{rel}", key))
-    return out
+def folder_seeds(folder: Path, seeds_dir: Path | None = None) -> tuple[list[SeedFile], list[Problem]]:
+    """Every seed under `folder` (refused ones included, as the build reports them) and an error for each folder
+    in it that cannot be listed; names are relative to `seeds_dir` when inside it. The folder is resolved once,
+    not each of its files."""
+    if not folder.is_dir():
+        return [], []
+    seeds_dir = seeds_dir or folder
+    root = folder.resolve()
+    inside = root.is_relative_to(seeds_dir.resolve())
+    prefix = label_of(folder)
+    seeds, problems = [], []
+    for item in list_seeds(folder):
+        path = item.path if isinstance(item, FolderError) else item if isinstance(item, Path) else folder / item.seed
+        rel = path.relative_to(folder).as_posix()
+        label = prefix if rel == "." else shown(rel) if prefix == "." else f"{prefix}/{shown(rel)}"
+        if isinstance(item, FolderError):
+            problems.append(Problem(label, 1, "error", item.reason))
+            continue
+        if inside:  # named as the build names it, however the folder was written
+            path = seeds_dir / root.relative_to(seeds_dir.resolve()) / rel
+        refused = item.reason if isinstance(item, SeedError) else ""
+        seeds.append(SeedFile(path, seeds_dir if inside else path.parent, label, str(root / rel), refused))
+    return seeds, problems
 
 
 def targets_from_paths(paths: list[Path], seeds_dir: Path, quiet: bool = False) -> Targets:
     """Sort the given paths into seeds and registry files. Folders stand for the seeds in them. With `quiet`
     (paths from git), files that are neither are skipped, except stray files among the seeds (warned about)."""
     targets = Targets()
+    in_seeds = seeds_dir.resolve()
     for path in paths:
-        if path.is_dir():
-            targets.seeds.extend(_seed_file(p, seeds_dir) for p in list_seeds(path))
+        if path.is_symlink() and path.is_dir() and (not quiet or path.parent.resolve().is_relative_to(in_seeds)):
+            targets.seeds.append(_seed_file(path, seeds_dir, SYMLINK))  # never listed through
+        elif path.is_dir():
+            seeds, problems = folder_seeds(path, seeds_dir)
+            targets.seeds.extend(seeds)
+            targets.problems.extend(problems)
         elif path.name in REGISTRY_FILES:
             targets.registry.append(path)
         elif not path.exists() and not path.is_symlink():
@@ -294,7 +318,7 @@ def targets_from_paths(paths: list[Path], seeds_dir: Path, quiet: bool = False) 
             targets.seeds.append(_seed_file(path, seeds_dir))
         elif quiet and (is_junk(path.name) or path.name.startswith(".")):
             continue
-        elif not quiet or path.resolve().is_relative_to(seeds_dir.resolve()):
+        elif not quiet or path.parent.resolve().is_relative_to(in_seeds):
             message = "not a seed: the build only reads .txt, .md and .markdown files"
             if not quiet:
                 message = "not a seed (.txt, .md, .markdown) or a registry file (companies.yml, topics.yml)"
@@ -308,34 +332,38 @@ def targets_from_paths(paths: list[Path], seeds_dir: Path, quiet: bool = False) 
 
 def changed_since(rev: str, roots: list[Path]) -> list[Path]:
     """Files under `roots` added or changed since the merge base of `rev` and HEAD, in the working tree,
-    untracked ones included (deleted files are not listed). Raises RuntimeError when git fails."""
+    untracked ones included (deleted files are not listed). Raises RuntimeError when git fails.
 
-    def git(*args: str, cwd: Path | None = None) -> str:
+    Git's output is read as bytes, NUL-separated (`-z`: no quoting), and decoded as Python decodes file names, so a
+    name that is not UTF-8 still names its file (and is refused by the reader, with one line)."""
+
+    def git(*args: str, cwd: Path | None = None) -> bytes:
         try:
-            done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+            done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
         except OSError as exc:
             raise RuntimeError(f"cannot run git: {exc}") from None
         if done.returncode != 0:
-            raise RuntimeError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+            message = done.stderr.decode("utf-8", errors="replace").strip() or "failed"
+            raise RuntimeError(f"git {' '.join(args)}: {' '.join(message.split())}")
         return done.stdout
 
-    top = Path(git("rev-parse", "--show-toplevel").strip())
-    base = git("merge-base", rev, "HEAD", cwd=top).strip()
+    top = Path(os.fsdecode(git("rev-parse", "--show-toplevel").rstrip(b"\n")))
+    base = git("merge-base", rev, "HEAD", cwd=top).decode("ascii").strip()
     specs = []
     for root in roots:
         try:
             specs.append(root.resolve().relative_to(top.resolve()).as_posix() or ".")
         except ValueError:
-            raise RuntimeError(f"{root} is not inside the git repository at {top}") from None
+            raise RuntimeError(f"{shown(root)} is not inside the git repository at {shown(top)}") from None
     listed = git("diff", "-z", "--name-only", "--no-renames", "--diff-filter=d", base, "--", *specs, cwd=top)
     listed += git("ls-files", "-z", "--others", "--exclude-standard", "--", *specs, cwd=top)
-    names = sorted({name for name in listed.split("\0") if name})
+    names = sorted({os.fsdecode(name) for name in listed.split(b"\0") if name})
     cwd = Path.cwd().resolve()
     out = []
     for name in names:
         path = top / name
         try:
-            out.append(path.resolve().relative_to(cwd))
+            out.append((path.parent.resolve() / path.name).relative_to(cwd))  # a link as itself, not its target
         except ValueError:
             out.append(path)
     return out
@@ -377,17 +405,20 @@ def _run_one(item: tuple[str, str, bool]) -> _Outcome:
 def run_pipeline(items: list[tuple[SeedFile, bool]], registry: Registry, today: dt.date, jobs: int) -> list[_Outcome]:
     """Each seed through the pipeline (with recognition when its flag is set), in worker processes when there
     are many."""
-    work = [(str(s.path), str(s.folder), full) for s, full in items]
+    work = [(str(s.path), str(s.folder), full) for s, full in items if not s.refused]
     if jobs > 1 and len(work) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(registry, today)) as pool:
-            return list(pool.map(_run_one, work, chunksize=32))
-    global _worker
-    saved = _worker
-    _init_worker(registry, today)
-    try:
-        return [_run_one(item) for item in work]
-    finally:
-        _worker = saved
+            done = list(pool.map(_run_one, work, chunksize=32))
+    else:
+        global _worker
+        saved = _worker
+        _init_worker(registry, today)
+        try:
+            done = [_run_one(item) for item in work]
+        finally:
+            _worker = saved
+    made = iter(done)
+    return [_Outcome(None, s.refused) if s.refused else next(made) for s, _ in items]
 
 
 def body_text(briefing: Briefing) -> str:
@@ -505,7 +536,8 @@ def check(
     registry_label = label_of(data_dir / "companies.yml")
 
     checked = list(targets.seeds)
-    in_folder = folder_seeds(seeds_dir)
+    in_folder, unlisted = folder_seeds(seeds_dir)
+    problems += [p for p in unlisted if p not in targets.problems]  # what the duplicate search could not read
     if everything:
         known = {s.key for s in checked}
         checked += [s for s in in_folder if s.key not in known]
@@ -515,7 +547,7 @@ def check(
     # much as a build; instead their raw pages are indexed, and only those that hold much of a checked seed's
     # cleaned text are cleaned and compared.
     checked_keys = {s.key for s in checked}
-    others = [s for s in in_folder if s.key not in checked_keys]
+    others = [s for s in in_folder if s.key not in checked_keys and not s.refused]
     texts = {s.key: body_text(o.briefing) for s, o in zip(checked, outcomes, strict=True) if o.briefing is not None}
     near = _near_raw(others, list(texts.values()))
     for seed, outcome in zip(near, run_pipeline([(s, False) for s in near], Registry({}, {}), today, jobs),
@@ -586,9 +618,14 @@ def _cell(text: str) -> str:
     return _CELL_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;") if text else "—"
 
 
-def _code(text: str) -> str:
-    """A file name for a table cell, as code."""
-    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+def _code(text: str, in_table: bool = True) -> str:
+    """A file name (already shown()) as a code span, to the letter: fenced by more backticks than it holds in a
+    row, padded when it starts or ends with one; in a table, `|` is escaped (GitHub splits a table's cells before
+    it reads code spans, and drops the backslash)."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")) else ""
+    body = text.replace("|", "\\|") if in_table else text
+    return f"{fence}{pad}{body}{pad}{fence}"
 
 
 def _figures(briefing: Briefing) -> str:
@@ -635,7 +672,8 @@ def summary(report: Report) -> str:
         out.append("No seeds to check.")
     if report.other:
         out += ["", "Other problems:", ""]
-        out += [f"- `{p.path}:{p.line}` {p.severity}: {_cell(p.message)}" for p in report.other]
+        out += [f"- {_code(f'{p.path}:{p.line}', in_table=False)} {p.severity}: {_cell(p.message)}"
+                for p in report.other]
     return "\n".join(out) + "\n"
 
 
@@ -667,7 +705,7 @@ def command(args: argparse.Namespace) -> int:
         targets = targets_from_paths(args.paths, args.seeds)
         everything = not args.paths
     if everything and not args.seeds.is_dir():
-        print(f"{args.seeds}: error: seeds folder not found", file=sys.stderr)
+        print(f"{shown(args.seeds)}: error: seeds folder not found", file=sys.stderr)
         return 1
     report = check(targets, args.seeds, args.data, jobs=max(1, args.jobs), everything=everything)
 

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from generator.entities.registry import Registry
 from generator.extract.figures import Figure
+from generator.paths import shown
 
 
 class SeedError(Exception):
@@ -20,7 +21,7 @@ class SeedError(Exception):
         self.seed = seed
         self.reason = reason
         self.line = line
-        where = f"{seed}:{line}" if line else seed
+        where = f"{shown(seed)}:{line}" if line else shown(seed)  # the name escaped: the message is one safe line
         super().__init__(f"{where}: error: {reason}")
 
     def __reduce__(self) -> tuple[type[SeedError], tuple[str, str, int | None]]:

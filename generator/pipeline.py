@@ -217,7 +217,8 @@ def gather(
     """Every seed in name order through the per-seed stages, in `jobs` processes when there are many; errors are
     collected, not raised. With a cache, a seed whose bytes are unchanged since the last build is not processed
     again. The result is the same whatever `jobs` is."""
-    paths = list_seeds(seeds_dir)
+    listed = list_seeds(seeds_dir)
+    paths = [item for item in listed if isinstance(item, Path)]
     if cache is None:
         results: list[Briefing | SeedError | None] = [None] * len(paths)
         keys: list[tuple[str, bytes] | None] = [None] * len(paths)
@@ -241,6 +242,9 @@ def gather(
         progress(len(paths), len(paths))
     briefings = [r for r in results if isinstance(r, Briefing)]
     errors = [r for r in results if isinstance(r, SeedError)]
+    refused = [item for item in listed if isinstance(item, SeedError)]  # links, pipes, unsafe names, folders
+    if refused:
+        errors = sorted([*refused, *errors], key=lambda error: error.seed)  # both in name order: merged
     if cache is not None:  # seeds deleted or edited since the last build are forgotten
         cache.briefings = {key: r for key, r in zip(keys, results, strict=True)
                            if key is not None and isinstance(r, Briefing)}
