@@ -23,6 +23,7 @@ from hostile.seed_files import (
     REFUSED,
     UNREADABLE,
     UNREADABLE_LINE,
+    article,
     make,
     make_unreadable,
 )
@@ -117,6 +118,22 @@ def test_the_build_refuses_each_entry_with_one_line_and_builds_the_rest(seeds: P
         titles[meta["seed"]] = meta["title"]
     assert titles == {Path(name).name: title for name, title in BUILT.items()}
     assert not any(OUTSIDE_TITLE in p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
+
+
+def test_folder_names_given_on_the_command_line_are_escaped_too(tmp_path: Path) -> None:
+    seeds, out = tmp_path / "seeds", tmp_path / f"out{FORGED}\x1b[31m"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text(article(BUILT["good.txt"]), encoding="utf-8")
+    built = run(["-m", "generator", "build", "--seeds", str(seeds), "--out", str(out)], cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert_clean(built.stdout)
+    assert built.stdout.count("\n") == 1
+    assert built.stdout.rstrip().endswith(shown(out))
+    missing = tmp_path / "no\nseeds"
+    for command in ("build", "check"):
+        result = run(["-m", "generator", command, "--seeds", str(missing)], cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (1, f"{shown(missing)}: error: seeds folder not found\n")
+        assert_clean(result.stdout + result.stderr)
 
 
 def test_build_site_reports_the_refusals_in_name_order(seeds: Path) -> None:
