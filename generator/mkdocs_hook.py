@@ -6,9 +6,12 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 - on_files: runs the pipeline over `seeds/` next to mkdocs.yml, adds each page as a generated File, and logs
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
 - on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, and makes
-  the front-matter strings of generated pages HTML-safe (Material prints page.meta title, author and
-  description into the HTML unescaped, because it treats them as markup); replaces `<!-- include: FILE -->` in
-  a hand-written page with FILE from the project root (docs/contributing.md shows CONTRIBUTING.md);
+  the front-matter strings of every page HTML-safe (Material prints page.meta title, author and description
+  into the HTML unescaped, because it treats them as markup); replaces `<!-- include: FILE -->` in a
+  hand-written page with FILE from the project root (docs/contributing.md shows CONTRIBUTING.md);
+- on_page_content: passes the HTML that MkDocs made of every page through the allow-list of
+  generator/sanitise.py, and its table of contents and title through a text-only one (Material prints both
+  unescaped), before the search plugin and the theme see them;
 - edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
   or topic page's shows its registry entry, a page made from an included file edits that file; listings get
   none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning);
@@ -56,8 +59,8 @@ LATEST_MARKER = "<!-- latest-briefings -->"
 INCLUDE = re.compile(r"<!--\s*include:\s*(?P<file>[\w./-]+)\s*-->")
 INCLUDED = ("CONTRIBUTING.md",)  # files that hand-written pages include, watched by `mkdocs serve`
 LATEST_LIMIT = 20
-# Front-matter strings that Material or overrides/ print into the page.
-HTML_META_KEYS = ("title", "author", "description", "source", "summary")
+# Front-matter strings that Material or overrides/ print into the page unescaped.
+HTML_META_KEYS = ("title", "author", "description", "source", "summary", "subtitle", "status")
 
 
 @dataclass(frozen=True)
@@ -211,15 +214,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the home page's latest-briefings marker; make generated pages' metadata HTML-safe."""
+    """Fill the home page's latest-briefings marker; make every page's metadata HTML-safe."""
     build = _build(config)
+    for key in HTML_META_KEYS:
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            # Quotes only as the attributes need (Material writes them in double quotes): an apostrophe
+            # written as &#x27; would reach the search index's titles and never match a query.
+            page.meta[key] = html.escape(value, quote=False).replace('"', "&quot;")
     if page.file.generated_by is not None and page.file.src_uri in build.generated:
-        for key in HTML_META_KEYS:
-            value = page.meta.get(key)
-            if isinstance(value, str):
-                # Quotes only as the attributes need (Material writes them in double quotes): an apostrophe
-                # written as &#x27; would reach the search index's titles and never match a query.
-                page.meta[key] = html.escape(value, quote=False).replace('"', "&quot;")
         page.file.content_bytes = b""  # MkDocs has read it into page.markdown and never reads it again
     if page.file.generated_by is not None:
         page.edit_url = build.edit_urls.get(page.file.src_uri)
@@ -240,11 +243,24 @@ def _build(config: MkDocsConfig) -> _Build:
 
 @event_priority(-50)  # after every other handler of on_page_content
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Between MkDocs' two loops over all pages, hold each page's HTML compressed and drop its Markdown."""
+    """Sanitise the page's HTML, table of contents and title; then, between MkDocs' two loops over all pages, hold
+    the HTML compressed and drop the Markdown."""
+    sanitise = importlib.import_module("generator.sanitise")
+    content = sanitise.sanitise_html(content)
+    _sanitise_toc(page.toc, sanitise.sanitise_text)
+    if "title" not in page.meta and page.title:  # from the first heading: Material prints it as HTML
+        page.title = sanitise.sanitise_text(page.title)
     # Rendered: nothing reads it again. An empty string, not None: Page.title is None while markdown is None.
     page.markdown = ""
     _build(config).html[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
     return ""  # page.content until on_page_context restores it (a None return would keep the HTML)
+
+
+def _sanitise_toc(items: Any, clean: Callable[[str], str]) -> None:
+    """Every title of a table of contents as text only (Material prints toc_item.title unescaped)."""
+    for item in items:
+        item.title = clean(item.title)
+        _sanitise_toc(item.children, clean)
 
 
 @event_priority(60)  # before the search plugin (0) indexes page.content and the theme renders it
