@@ -12,6 +12,9 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 - on_page_content: passes the HTML that MkDocs made of every page through the allow-list of
   generator/sanitise.py, and its table of contents and title through a text-only one (Material prints both
   unescaped), before the search plugin and the theme see them;
+- on_env: gives the templates `content_security_policy()`, the policy of overrides/main.html's
+  Content-Security-Policy meta, with the hashes of the inline scripts Material's templates put on that page;
+  under `mkdocs serve`, the live-reload script MkDocs adds to each page gets its hash in that page's policy;
 - edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
   or topic page's shows its registry entry, a page made from an included file edits that file; listings get
   none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning);
@@ -39,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -61,6 +65,15 @@ INCLUDED = ("CONTRIBUTING.md",)  # files that hand-written pages include, watche
 LATEST_LIMIT = 20
 # Front-matter strings that Material or overrides/ print into the page unescaped.
 HTML_META_KEYS = ("title", "author", "description", "source", "summary", "subtitle", "status")
+# Material's templates of inline scripts, and when base.html (9.8.2) puts each on a page, by (config, features).
+MATERIAL_SCRIPTS: tuple[tuple[str, Callable[[MkDocsConfig, list[str]], object]], ...] = (
+    ("partials/javascripts/base.html", lambda config, features: True),
+    ("partials/javascripts/palette.html", lambda config, features: not isinstance(config.theme.get("palette"), dict)),
+    ("partials/javascripts/content.html", lambda config, features: True),
+    ("partials/javascripts/announce.html", lambda config, features: "announce.dismiss" in features),
+    ("partials/javascripts/outdated.html", lambda config, features: config.extra.get("version")),
+    ("partials/javascripts/consent.html", lambda config, features: config.extra.get("consent")),
+)
 
 
 @dataclass(frozen=True)
@@ -120,12 +133,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., object]) -> LiveReloadServer:
     """`mkdocs serve` also reloads when a file included by a page changes (`watch:` in mkdocs.yml cannot list a
-    file that may be absent, as in the tests' copies of the site sources)."""
+    file that may be absent, as in the tests' copies of the site sources), and the live-reload script it adds to
+    every page it sends is allowed by that page's Content-Security-Policy."""
     root = Path(config.config_file_path).resolve().parent
     for path in INCLUDED:
         if (root / path).is_file():
             server.watch(str(root / path))
+    inject = getattr(server, "_inject_js_into_html", None)  # MkDocs 1.6's LiveReloadServer
+    if inject is not None and not isinstance(inject, functools.partial):
+        server._inject_js_into_html = functools.partial(inject_allowed, inject)  # type: ignore[method-assign]
     return server
+
+
+def inject_allowed(inject: Callable[[bytes, int], bytes], content: bytes, epoch: int) -> bytes:
+    """MkDocs' inject(content, epoch), which writes one inline script before `</body>`, with that script's hash
+    added to the page's Content-Security-Policy (its text changes with every request, so it is hashed here)."""
+    out = inject(content, epoch)
+    end = content.rfind(b"</body>")
+    end = len(content) if end < 0 else end
+    added = out[end : end + len(out) - len(content)].decode("utf-8")
+    scripts = importlib.import_module("generator.csp").inline_scripts(added)
+    if len(scripts) != 1:  # not the one script MkDocs 1.6 adds: leave the page as MkDocs made it
+        return out
+    allow = importlib.import_module("generator.csp").allow_script
+    return allow(out.decode("utf-8"), scripts[0]).encode("utf-8")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -261,6 +292,28 @@ def _sanitise_toc(items: Any, clean: Callable[[str], str]) -> None:
     for item in items:
         item.title = clean(item.title)
         _sanitise_toc(item.children, clean)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Give the templates content_security_policy(), the policy of the page being rendered."""
+    csp = importlib.import_module("generator.csp")
+    features = list(config.theme.get("features") or [])
+    templates = [name for name, used in MATERIAL_SCRIPTS if used(config, features)]
+    policies: dict[str, str] = {}  # by base_url, the only value those templates read that differs between pages
+
+    @jinja2.pass_context
+    def content_security_policy(context: jinja2.runtime.Context) -> str:
+        """The policy, with the hashes of the inline scripts Material's templates write for this page."""
+        base_url = str(context.get("base_url", ""))
+        if base_url not in policies:
+            values = {**context.get_all(), "features": features}
+            scripts = [script for name in templates
+                       for script in csp.inline_scripts(env.get_template(name).render(values))]
+            policies[base_url] = csp.policy([csp.script_hash(script) for script in scripts])
+        return policies[base_url]
+
+    env.globals["content_security_policy"] = content_security_policy
+    return env
 
 
 @event_priority(60)  # before the search plugin (0) indexes page.content and the theme renders it
