@@ -7,8 +7,9 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
 - on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, and makes
   the front-matter strings of every page HTML-safe (Material prints page.meta title, author and description
-  into the HTML unescaped, because it treats them as markup); replaces `<!-- include: FILE -->` in a
-  hand-written page with FILE from the project root (docs/contributing.md shows CONTRIBUTING.md);
+  into the HTML unescaped, because it treats them as markup, and shows tags in search results as HTML);
+  replaces `<!-- include: FILE -->` in a hand-written page with FILE from the project root
+  (docs/contributing.md shows CONTRIBUTING.md);
 - on_page_content: passes the HTML that MkDocs made of every page through the allow-list of
   generator/sanitise.py, and its table of contents and title through a text-only one (Material prints both
   unescaped), before the search plugin and the theme see them;
@@ -253,6 +254,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # Quotes only as the attributes need (Material writes them in double quotes): an apostrophe
             # written as &#x27; would reach the search index's titles and never match a query.
             page.meta[key] = html.escape(value, quote=False).replace('"', "&quot;")
+    tags = page.meta.get("tags")
+    if isinstance(tags, list):
+        # Material's search results show tags as HTML. Only < and > are escaped: with no tag left to open, "&" is
+        # harmless, and "Lynk & Co" stays findable as written.
+        page.meta["tags"] = [t.replace("<", "&lt;").replace(">", "&gt;") if isinstance(t, str) else t for t in tags]
     if page.file.generated_by is not None and page.file.src_uri in build.generated:
         page.file.content_bytes = b""  # MkDocs has read it into page.markdown and never reads it again
     if page.file.generated_by is not None:

@@ -190,7 +190,7 @@ def page_problems(site: Path, path: Path) -> list[str]:
 
 
 def search_problems(index: Path) -> list[str]:
-    """Material shows a search result's title and text as HTML: neither may hold script or a live element."""
+    """Material shows a search result's title, text and tags as HTML: none may hold script or a live element."""
     found = []
     for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
         for key in ("title", "text"):
@@ -198,6 +198,8 @@ def search_problems(index: Path) -> list[str]:
             found += [f"{doc['location']} {key}: {problem}" for problem in element_problems(parsed)]
             found += [f"{doc['location']} {key}: <{tag}>" for tag, _ in parsed.elements
                       if tag in ("script", "img", "svg", "style", "a", "form", "input", "math")]
+        for tag in doc.get("tags", []):  # shown as HTML too: no element at all
+            found += [f"{doc['location']} tag: <{name}>" for name, _ in read(tag).elements]
         if bad_url(doc["location"]):
             found.append(f"location {doc['location']}")
     return found
