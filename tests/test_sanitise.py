@@ -81,3 +81,16 @@ def test_text_only_drops_every_tag_and_keeps_the_text_escaped() -> None:
     assert sanitise_text("A &amp; B &lt;C&gt;") == "A &amp; B &lt;C&gt;"
     assert sanitise_text('a <code>b</code> <img src=x onerror="alert(1)"><script>alert(1)</script>c') == "a b c"
     assert sanitise_text("BAIC’s “plan”") == "BAIC’s “plan”"
+
+
+def test_the_hook_cuts_every_table_of_contents_title_to_text() -> None:
+    """Material prints toc_item.title unescaped; Python-Markdown escapes it today, the hook makes sure of it."""
+    from mkdocs.structure.toc import AnchorLink
+
+    from generator.mkdocs_hook import _sanitise_toc
+
+    top = AnchorLink('Top <img src=x onerror="alert(1)">', "top", 1)
+    child = AnchorLink("<script>alert(1)</script>Q&amp;A <b>bold</b>", "child", 2)
+    top.children.append(child)
+    _sanitise_toc([top], sanitise_text)
+    assert (top.title, child.title) == ("Top ", "Q&amp;A bold")
