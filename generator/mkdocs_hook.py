@@ -6,9 +6,16 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 - on_files: runs the pipeline over `seeds/` next to mkdocs.yml, adds each page as a generated File, and logs
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
 - on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, and makes
-  the front-matter strings of generated pages HTML-safe (Material prints page.meta title, author and
-  description into the HTML unescaped, because it treats them as markup); replaces `<!-- include: FILE -->` in
-  a hand-written page with FILE from the project root (docs/contributing.md shows CONTRIBUTING.md);
+  the front-matter strings of every page HTML-safe (Material prints page.meta title, author and description
+  into the HTML unescaped, because it treats them as markup, and shows tags in search results as HTML);
+  replaces `<!-- include: FILE -->` in a hand-written page with FILE from the project root
+  (docs/contributing.md shows CONTRIBUTING.md);
+- on_page_content: passes the HTML that MkDocs made of every page through the allow-list of
+  generator/sanitise.py, and its table of contents and title through a text-only one (Material prints both
+  unescaped), before the search plugin and the theme see them;
+- on_env: gives the templates `content_security_policy()`, the policy of overrides/main.html's
+  Content-Security-Policy meta, with the hashes of the inline scripts Material's templates put on that page;
+  under `mkdocs serve`, the live-reload script MkDocs adds to each page gets its hash in that page's policy;
 - edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
   or topic page's shows its registry entry, a page made from an included file edits that file; listings get
   none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning);
@@ -36,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -56,8 +64,17 @@ LATEST_MARKER = "<!-- latest-briefings -->"
 INCLUDE = re.compile(r"<!--\s*include:\s*(?P<file>[\w./-]+)\s*-->")
 INCLUDED = ("CONTRIBUTING.md",)  # files that hand-written pages include, watched by `mkdocs serve`
 LATEST_LIMIT = 20
-# Front-matter strings that Material or overrides/ print into the page.
-HTML_META_KEYS = ("title", "author", "description", "source", "summary")
+# Front-matter strings that Material or overrides/ print into the page unescaped.
+HTML_META_KEYS = ("title", "author", "description", "source", "summary", "subtitle", "status")
+# Material's templates of inline scripts, and when base.html (9.8.2) puts each on a page, by (config, features).
+MATERIAL_SCRIPTS: tuple[tuple[str, Callable[[MkDocsConfig, list[str]], object]], ...] = (
+    ("partials/javascripts/base.html", lambda config, features: True),
+    ("partials/javascripts/palette.html", lambda config, features: not isinstance(config.theme.get("palette"), dict)),
+    ("partials/javascripts/content.html", lambda config, features: True),
+    ("partials/javascripts/announce.html", lambda config, features: "announce.dismiss" in features),
+    ("partials/javascripts/outdated.html", lambda config, features: config.extra.get("version")),
+    ("partials/javascripts/consent.html", lambda config, features: config.extra.get("consent")),
+)
 
 
 @dataclass(frozen=True)
@@ -117,12 +134,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., object]) -> LiveReloadServer:
     """`mkdocs serve` also reloads when a file included by a page changes (`watch:` in mkdocs.yml cannot list a
-    file that may be absent, as in the tests' copies of the site sources)."""
+    file that may be absent, as in the tests' copies of the site sources), and the live-reload script it adds to
+    every page it sends is allowed by that page's Content-Security-Policy."""
     root = Path(config.config_file_path).resolve().parent
     for path in INCLUDED:
         if (root / path).is_file():
             server.watch(str(root / path))
+    inject = getattr(server, "_inject_js_into_html", None)  # MkDocs 1.6's LiveReloadServer
+    if inject is not None and not isinstance(inject, functools.partial):
+        server._inject_js_into_html = functools.partial(inject_allowed, inject)  # type: ignore[method-assign]
     return server
+
+
+def inject_allowed(inject: Callable[[bytes, int], bytes], content: bytes, epoch: int) -> bytes:
+    """MkDocs' inject(content, epoch), which writes one inline script before `</body>`, with that script's hash
+    added to the page's Content-Security-Policy (its text changes with every request, so it is hashed here)."""
+    out = inject(content, epoch)
+    end = content.rfind(b"</body>")
+    end = len(content) if end < 0 else end
+    added = out[end : end + len(out) - len(content)].decode("utf-8")
+    scripts = importlib.import_module("generator.csp").inline_scripts(added)
+    if len(scripts) != 1:  # not the one script MkDocs 1.6 adds: leave the page as MkDocs made it
+        return out
+    allow = importlib.import_module("generator.csp").allow_script
+    return allow(out.decode("utf-8"), scripts[0]).encode("utf-8")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -211,15 +246,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the home page's latest-briefings marker; make generated pages' metadata HTML-safe."""
+    """Fill the home page's latest-briefings marker; make every page's metadata HTML-safe."""
     build = _build(config)
+    for key in HTML_META_KEYS:
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            # Quotes only as the attributes need (Material writes them in double quotes): an apostrophe
+            # written as &#x27; would reach the search index's titles and never match a query.
+            page.meta[key] = html.escape(value, quote=False).replace('"', "&quot;")
+    tags = page.meta.get("tags")
+    if isinstance(tags, list):
+        # Material's search results show tags as HTML. Only < and > are escaped: with no tag left to open, "&" is
+        # harmless, and "Lynk & Co" stays findable as written.
+        page.meta["tags"] = [t.replace("<", "&lt;").replace(">", "&gt;") if isinstance(t, str) else t for t in tags]
     if page.file.generated_by is not None and page.file.src_uri in build.generated:
-        for key in HTML_META_KEYS:
-            value = page.meta.get(key)
-            if isinstance(value, str):
-                # Quotes only as the attributes need (Material writes them in double quotes): an apostrophe
-                # written as &#x27; would reach the search index's titles and never match a query.
-                page.meta[key] = html.escape(value, quote=False).replace('"', "&quot;")
         page.file.content_bytes = b""  # MkDocs has read it into page.markdown and never reads it again
     if page.file.generated_by is not None:
         page.edit_url = build.edit_urls.get(page.file.src_uri)
@@ -240,11 +280,46 @@ def _build(config: MkDocsConfig) -> _Build:
 
 @event_priority(-50)  # after every other handler of on_page_content
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Between MkDocs' two loops over all pages, hold each page's HTML compressed and drop its Markdown."""
+    """Sanitise the page's HTML, table of contents and title; then, between MkDocs' two loops over all pages, hold
+    the HTML compressed and drop the Markdown."""
+    sanitise = importlib.import_module("generator.sanitise")
+    content = sanitise.sanitise_html(content)
+    _sanitise_toc(page.toc, sanitise.sanitise_text)
+    if "title" not in page.meta and page.title:  # from the first heading: Material prints it as HTML
+        page.title = sanitise.sanitise_text(page.title)
     # Rendered: nothing reads it again. An empty string, not None: Page.title is None while markdown is None.
     page.markdown = ""
     _build(config).html[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
     return ""  # page.content until on_page_context restores it (a None return would keep the HTML)
+
+
+def _sanitise_toc(items: Any, clean: Callable[[str], str]) -> None:
+    """Every title of a table of contents as text only (Material prints toc_item.title unescaped)."""
+    for item in items:
+        item.title = clean(item.title)
+        _sanitise_toc(item.children, clean)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Give the templates content_security_policy(), the policy of the page being rendered."""
+    csp = importlib.import_module("generator.csp")
+    features = list(config.theme.get("features") or [])
+    templates = [name for name, used in MATERIAL_SCRIPTS if used(config, features)]
+    policies: dict[str, str] = {}  # by base_url, the only value those templates read that differs between pages
+
+    @jinja2.pass_context
+    def content_security_policy(context: jinja2.runtime.Context) -> str:
+        """The policy, with the hashes of the inline scripts Material's templates write for this page."""
+        base_url = str(context.get("base_url", ""))
+        if base_url not in policies:
+            values = {**context.get_all(), "features": features}
+            scripts = [script for name in templates
+                       for script in csp.inline_scripts(env.get_template(name).render(values))]
+            policies[base_url] = csp.policy([csp.script_hash(script) for script in scripts])
+        return policies[base_url]
+
+    env.globals["content_security_policy"] = content_security_policy
+    return env
 
 
 @event_priority(60)  # before the search plugin (0) indexes page.content and the theme renders it

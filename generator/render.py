@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -45,29 +46,51 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#{}])")
 
 
-def md_escape(text: object) -> str:
-    """Escape text so Markdown shows it literally (and raw HTML cannot sneak in)."""
-    return _md_escape(str(text))
+class Markdown(str):
+    """Text that is Markdown already: the templates print it as it is (every other value is escaped)."""
+
+    __slots__ = ()
+
+
+def md_escape(text: object) -> Markdown:
+    """Escape text so Markdown shows it literally (and raw HTML cannot sneak in); Markdown is left as it is."""
+    return text if isinstance(text, Markdown) else _md_escape(str(text))
 
 
 @lru_cache(maxsize=16384)  # titles and names are listed on many pages
-def _md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+def _md_escape(text: str) -> Markdown:
+    return Markdown(_MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;")))
+
+
+def as_markdown(text: object) -> Markdown:
+    """The `markdown` filter: mark a value that is Markdown already (a briefing's body), printed unescaped."""
+    return text if isinstance(text, Markdown) else Markdown(str(text))
+
+
+def as_url(target: object) -> Markdown:
+    """The `url` filter: a link target the generator made (a relative path, maybe with a #fragment), with anything
+    that could end the target or the link percent-encoded."""
+    return Markdown(quote(str(target), safe="/#.-_~"))
 
 
 @cache
 def environment() -> Environment:
-    """The template environment; autoescape is off because templates produce Markdown, not HTML."""
+    """The template environment. HTML autoescape is off because templates produce Markdown; instead every `{{ }}`
+    value is Markdown-escaped (finalize), unless a filter made it Markdown: `md` (escaped already), `url` (a link
+    target) or `markdown` (Markdown the generator wrote, such as a briefing's body)."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
         autoescape=False,
+        finalize=md_escape,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates are package files: no stat of each one every time a page is rendered
     )
     env.filters["md"] = md_escape
+    env.filters["url"] = as_url
+    env.filters["markdown"] = as_markdown
     return env
 
 

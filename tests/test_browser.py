@@ -3,8 +3,10 @@
 The site is built once with `mkdocs build --strict` from a temporary copy of the project (the fixture seeds and
 fixture registry of test_site.py, SOURCE_DATE_EPOCH fixed), served on 127.0.0.1 by the standard library's
 http.server, and opened in one browser context. Every request, failed request, HTTP error, console error, page
-error and dialog of every test is recorded; a test that causes any of them, or any request to a host other than
-127.0.0.1, fails at teardown. Screenshots go to test-artifacts/ at the project root (uploaded by CI).
+error, dialog and Content-Security-Policy violation of every test is recorded; a test that causes any of them, or
+any request to a host other than 127.0.0.1, fails at teardown. Screenshots go to test-artifacts/ at the project
+root (uploaded by CI). Two more builds of the same seeds are read: one with SITE_URL set to the server's address
+(Material's instant navigation needs it) and the preview (DIRECTORY_URLS=false), opened from disk over file://.
 
 Chromium is never downloaded (`playwright install` is not used): without /usr/bin/chromium the tests skip
 locally and fail when CI is set.
@@ -18,7 +20,11 @@ import http.server
 import json
 import os
 import re
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -68,6 +74,7 @@ def unavailable(reason: str) -> None:
 
 try:
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+    from playwright.sync_api import Error as PlaywrightError
 except ImportError:  # pragma: no cover - the `test` extra installs it
     sync_playwright = None
 
@@ -102,19 +109,50 @@ HOSTILE_MARKUP = {
 }
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def browser_seeds() -> dict[str, bytes]:
+    """The fixture seeds, the editor seed and the markup seeds, by file name."""
     seeds = {name: (FIXTURE_SEEDS / name).read_bytes() for name in SEED_FILES}
     seeds[EDITOR_SEED] = EDITOR_TEXT.encode("utf-8")
     for name in HOSTILE_MARKUP:  # raw HTML, event handlers and javascript: links that must stay inert
         seeds[name] = (HOSTILE_SEEDS / name).read_bytes()
-    base = tmp_path_factory.mktemp("browser")
-    project = make_project(base, seeds)
-    site = base / "site"
-    run = mkdocs_build(project, site)
+    return seeds
+
+
+def build(project: Path, site: Path, **settings: str) -> None:
+    run = mkdocs_build(project, site, **settings)
     assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    base = tmp_path_factory.mktemp("browser")
+    project = make_project(base, browser_seeds())
+    site = base / "site"
+    build(project, site)
     with serve(site) as served:
         yield served
+
+
+@pytest.fixture(scope="module")
+def served_instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The same site built for its address (SITE_URL), as deployed: Material then navigates without reloading."""
+    base = tmp_path_factory.mktemp("browser-instant")
+    project = make_project(base, browser_seeds())
+    site = base / "site"
+    site.mkdir()
+    with serve(site) as served:
+        build(project, site, SITE_URL=served.base)
+        yield served
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The preview (`make preview`), which reviewers open from disk: links to .html files."""
+    base = tmp_path_factory.mktemp("browser-preview")
+    project = make_project(base, browser_seeds())
+    site = base / "site"
+    build(project, site, DIRECTORY_URLS="false")
+    return site
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +195,19 @@ class Traffic:
 
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
-    # data: and blob: URLs are made inside the page and go to no host.
-    return parts.scheme in ("data", "blob") or (parts.scheme == "http" and parts.hostname == HOST)
+    # data: and blob: URLs are made inside the page and go to no host; file: is the preview, opened from disk.
+    return parts.scheme in ("data", "blob", "file") or (parts.scheme == "http" and parts.hostname == HOST)
+
+
+# Every Content-Security-Policy violation becomes a console error (which fails the test) and is kept in the page.
+REPORT_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", event => {
+  const report = `${event.violatedDirective} refused ${event.blockedURI || "inline code"} on ${location.href}`;
+  window.__violations.push(report);
+  console.error(`Content-Security-Policy violation: ${report}`);
+});
+"""
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +233,7 @@ def traffic() -> Traffic:
 def context(browser: Browser, traffic: Traffic) -> Iterator[BrowserContext]:
     context = browser.new_context(viewport=DESKTOP, color_scheme="light", locale="en-US")
     context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(REPORT_VIOLATIONS)  # Playwright's own script, outside the pages' policy
     problems = traffic.problems
 
     def on_response(response: Any) -> None:
@@ -554,6 +604,154 @@ def test_markup_from_seeds_is_shown_as_text_and_never_runs(page: Page, served: S
             element.hover()
         assert page.evaluate("document.querySelectorAll('article [onclick], article [onmouseover], "
                              "article [onerror]').length") == 0
+
+
+# --- the Content-Security-Policy ------------------------------------------------------------------------------------
+
+
+def violations(page: Page) -> list[str]:
+    """The policy violations the page has seen since its document was loaded."""
+    return page.evaluate("window.__violations")
+
+
+def policy_of(page: Page) -> str:
+    return page.locator('head meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+
+
+def test_instant_navigation_between_pages_of_different_depth_keeps_to_the_policy(
+    page: Page, served_instant: Served
+) -> None:
+    """Home (depth 0), a briefing and a company (depth 2), the briefings listing (depth 1) and back, in one document:
+    the policy of the first page (its hashes hold that page's base URL) stays in force throughout."""
+    visit(page, served_instant.url())
+    assert "'unsafe-inline'" not in policy_of(page)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("h2#latest-briefings + ul > li a").first.click()
+    expect(page).to_have_url(re.compile(r"/briefings/[^/]+/$"))
+    settle(page)
+    expect(page.locator("dl.briefing-meta")).to_be_visible()
+    page.locator("article .briefing-tags a.chip").first.click()
+    expect(page).to_have_url(re.compile(r"/companies/[^/]+/$"))
+    settle(page)
+    page.locator("nav.md-tabs a.md-tabs__link", has_text="Briefings").click()
+    expect(page).to_have_url(served_instant.url("briefings/"))
+    settle(page)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/companies/[^/]+/$"))
+    settle(page)
+    page.locator("header a.md-logo").click()
+    expect(page).to_have_url(served_instant.url())
+    settle(page)
+    assert page.evaluate("window.__sameDocument") is True, "Material reloaded a page instead of navigating"
+    assert violations(page) == []
+
+
+def test_search_and_the_enter_key_keep_to_the_policy(page: Page, served_instant: Served) -> None:
+    """The search worker and index load under the policy; Enter opens a result and never submits the form
+    (form-action 'none')."""
+    visit(page, served_instant.url())
+    box = page.locator("input.md-search__input")
+    box.click()
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(SEARCH_INITIALIZING)
+    box.fill("zzzzqqqx")
+    box.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    box.press("Enter")  # nothing to open: Material closes the search, and the page stays
+    expect(page).to_have_url(served_instant.url())
+    box.click()
+    box.fill("Qingdao")
+    box.press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/briefings/xiaomi-may-take-over-baics-plant-in-qingdao"))
+    settle(page)
+    assert violations(page) == []
+
+
+def test_the_preview_opened_from_disk_keeps_to_the_policy(page: Page, preview: Path) -> None:
+    """Reviewers open the pull request's preview from disk (file://): Material's scripts run, nothing is refused."""
+    home = (preview / "index.html").as_uri()
+    visit_file(page, home)
+    assert "js" in (page.locator("html").get_attribute("class") or "").split()  # Material's bundle ran
+    for link in ("h2#latest-briefings + ul > li a", "article .briefing-tags a.chip"):
+        page.locator(link).first.click()
+        page.wait_for_load_state("load")
+        assert re.fullmatch(r"file://.*\.html", page.url), page.url
+        assert policy_of(page)
+        assert violations(page) == []
+    toggle = page.locator('form[data-md-component="palette"] label.md-header__button:visible')
+    toggle.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    toggle.click()
+    assert violations(page) == []
+
+
+def visit_file(page: Page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    assert page.url == url
+
+
+def test_the_policy_stops_a_script_that_slipped_into_a_page(browser: Browser, served: Served) -> None:
+    """Were an inline script or event handler to reach a page, the browser would refuse to run it (a context of its
+    own: the violations are the point here)."""
+    slipped = served.site / "slipped.html"
+    html = (served.site / "index.html").read_text(encoding="utf-8")
+    slipped.write_text(html.replace("</article>", "<script>window.__ran = 1</script>"
+                                    '<img src="data:," onerror="window.__ran = 2"></article>'), encoding="utf-8")
+    context = browser.new_context()
+    try:
+        context.add_init_script(REPORT_VIOLATIONS)
+        tab = context.new_page()
+        tab.goto(served.url("slipped.html"), wait_until="load")
+        tab.wait_for_function("window.__violations.length >= 2")
+        assert tab.evaluate("window.__ran") is None
+        refused = " ".join(tab.evaluate("window.__violations"))
+        assert "script-src-elem" in refused
+        assert "script-src-attr" in refused
+        assert "js" in (tab.locator("html").get_attribute("class") or "").split()  # Material's own scripts ran
+    finally:
+        context.close()
+        slipped.unlink()
+
+
+def test_mkdocs_serve_allows_its_live_reload_script(browser: Browser, tmp_path: Path) -> None:
+    """`mkdocs serve` adds a live-reload script to every page it sends; the hook lists its hash in that page's
+    policy, so the preview editors use keeps reloading (a context of its own: closing the page aborts the
+    live-reload request, which the module's recorder would count as a failure)."""
+    project = make_project(tmp_path, {SEED_FILES[0]: (FIXTURE_SEEDS / SEED_FILES[0]).read_bytes()})
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict",
+                               "-a", f"{HOST}:{port}"], cwd=project, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    context = browser.new_context()
+    try:
+        context.add_init_script(REPORT_VIOLATIONS)
+        errors: list[str] = []
+        logs: list[str] = []
+        context.on("console", lambda message: (errors if message.type == "error" else logs).append(message.text))
+        tab = context.new_page()
+        deadline = time.monotonic() + 120
+        while True:  # the first build takes a few seconds
+            try:
+                tab.goto(f"http://{HOST}:{port}/", wait_until="load")
+                break
+            except PlaywrightError:
+                assert server.poll() is None, server.communicate()[1]
+                assert time.monotonic() < deadline, "mkdocs serve did not answer within two minutes"
+                time.sleep(0.5)
+        tab.wait_for_function("document.documentElement.classList.contains('js')")
+        expect(tab.locator("article h1").first).to_be_visible()
+        assert "Enabled live reload" in logs
+        assert tab.evaluate("window.__violations") == []
+        assert errors == []
+    finally:
+        context.close()
+        server.terminate()
+        server.communicate(timeout=30)
 
 
 def test_the_whole_run_stayed_on_the_local_server_without_errors(context: BrowserContext, traffic: Traffic) -> None:

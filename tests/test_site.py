@@ -218,10 +218,13 @@ def make_project(base: Path, seeds: dict[str, bytes]) -> Path:
     return project
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project` into `site`, in a subprocess."""
+def mkdocs_build(project: Path, site: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `site`, in a subprocess; `settings` are environment variables
+    (SITE_URL="...", DIRECTORY_URLS="false")."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("SITE_URL", None)
+    env.pop("DIRECTORY_URLS", None)
+    env.update(settings)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,

@@ -3,6 +3,10 @@
 The files are committed; this script documents how each was made (encodings, line endings, junk files),
 so a case can be regenerated or added without a hex editor. Large inputs (over 10 MB, a 3 MB carousel)
 are made by tests/test_hostile.py at run time instead of being committed.
+
+script/ holds the attempts to put live script into the built site (tests/test_script.py): editor seeds whose
+Markdown markdown-it-py and Python-Markdown read differently, registry entries with markup in every field, and a
+hand-written page with raw HTML and hostile front matter.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import codecs
 from pathlib import Path
 
 SEEDS = Path(__file__).parent / "seeds"
+SCRIPT = Path(__file__).parent / "script"
 BODY = (
     "BYD will build its first European car plant in Szeged, Hungary, the company said on Friday, "
     "describing the project as one of the largest investments in the country's history.\n\n"
@@ -95,5 +100,95 @@ def main() -> None:
           "A paragraph with an attribute list { onclick=\"alert(1)\" }\n\n[ref]: javascript:alert(1)\n")
 
 
+# Editor bodies that gave live script in the built site (issue 14), one seed each: name -> Markdown body.
+SCRIPT_BODIES = {
+    "code-span": "See `<img src=x onerror=alert(document.domain)>` here.\n",
+    "unclosed-fence": "```\nconst a = 1;\n\n<script>alert(document.domain)</script>\n",
+    "longer-backtick-fence": "```\n<img src=x onerror=alert(1)>\n````\n\n<script>alert(document.domain)</script>\n\n"
+                             "<img src=x onerror=alert(2)>\n",
+    "longer-tilde-fence": "~~~\n<img src=x onerror=alert(1)>\n~~~~\n\n<script>alert(document.domain)</script>\n\n"
+                          "<img src=x onerror=alert(2)>\n",
+    "code-in-link-text": "Read [`code link`](javascript:alert(1)) now.\n",
+    "nested-brackets": "Please [click [me] now](javascript:alert(1)) today.\n",
+    "two-line-link": "Please [click\nacross lines](javascript:alert(1)) today.\n",
+    "definition-in-list": "- an item with [list ref] in it\n\n    [list ref]: javascript:alert(1)\n\n- another item\n",
+    "definition-in-quote": "> a quote with [quote ref] in it\n>\n> [quote ref]: javascript:alert(1)\n",
+    "data-link": "Open [data link](data:text/html,<script>alert(1)</script>) here.\n",
+    "attribute-list": "A paragraph with an attribute list\n{ onclick=alert(1) }\n\nInline { onclick=alert(2) } too.\n\n"
+                      "## A heading { onclick=alert(3) #__config }\n",
+}
+SCRIPT_LEAD = "BYD will build its first European car plant in Szeged, Hungary, the company said on Friday.\n\n"
+MARKUP = "<img src=x onerror=alert(document.domain)>"
+# Appended to the fixture registry: markup in every field.
+SCRIPT_COMPANIES = f"""
+- slug: evil-motors
+  name: 'Evil <img src=x onerror=alert(1)> [x](javascript:alert(1)) *Motors*'
+  kind: automaker
+  country: '{MARKUP}'
+  parent: null
+  partners: []
+  aliases:
+    - 'Evil `<script>alert(1)</script>` Cars'
+    - 'Evil {{: onclick=alert(1) }} Autos'
+  description: >-
+    Makes <img src=x onerror=alert(1)> | table | cells, [links](javascript:alert(1)), _under_ *stars* `ticks`,
+    {{: onclick=alert(1) }} and <script>alert(1)</script>.
+"""
+SCRIPT_TOPICS = """
+- slug: evil-topic
+  name: 'Evil topic <img src=x onerror=alert(1)> [t](javascript:alert(1))'
+  description: >-
+    Breaks | tables | with <script>alert(1)</script>, [links](javascript:alert(1)) and {: onclick=alert(1) }.
+  keywords:
+    - {phrase: "<script>alert(1)</script>", weight: 3}
+    - {phrase: "Szeged", weight: 3}
+  min_score: 3
+"""
+# A hand-written page: MkDocs renders docs/ as it is, so only the sanitiser stands between it and the site.
+SCRIPT_DOC = """---
+title: 'Docs <img src=x onerror=alert(1)> "quoted"'
+description: '"><script>alert(1)</script>'
+author: '<img src=x onerror=alert(1)>'
+subtitle: '<img src=x onerror=alert(1)>'
+---
+
+# Raw HTML in a hand-written page
+
+<script>alert(document.domain)</script>
+
+<img src=x onerror=alert(1)> <img src="https://tracker.example/pixel.png" alt="pixel">
+
+<iframe src="https://evil.example/"></iframe><svg onload="alert(1)"></svg>
+
+<form action="https://evil.example/"><input autofocus onfocus="alert(1)">
+<button formaction="javascript:alert(1)">go</button></form>
+
+[js link](javascript:alert(1)), [data link](data:text/html,<script>alert(1)</script>),
+<a href="vbscript:msgbox(1)">vb link</a>, <a href=" jav&#x09;ascript:alert(1)">entity link</a>.
+
+A paragraph { onclick=alert(1) }
+{ onmouseover=alert(2) }
+
+## A heading <img src=x onerror=alert(1)> { #__config }
+
+## Heading &lt;img src=x onerror=alert(1)&gt; { data-toc-label='&lt;img src=x onerror=alert(1)&gt;' }
+"""
+
+
+def script_fixtures() -> None:
+    """tests/hostile/script: seeds/, data/ (entries appended to the fixture registry) and docs/hostile.md."""
+    for name, body in SCRIPT_BODIES.items():
+        front = f"---\ntitle: Script {name}\ndate: 2024-05-01\ncompanies: [evil-motors]\n---\n\n"
+        path = SCRIPT / "seeds" / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(front + SCRIPT_LEAD + body, encoding="utf-8")
+    for name, text in (("companies.yml", SCRIPT_COMPANIES), ("topics.yml", SCRIPT_TOPICS)):
+        (SCRIPT / "data").mkdir(parents=True, exist_ok=True)
+        (SCRIPT / "data" / name).write_text(text.lstrip("\n"), encoding="utf-8")
+    (SCRIPT / "docs").mkdir(parents=True, exist_ok=True)
+    (SCRIPT / "docs" / "hostile.md").write_text(SCRIPT_DOC, encoding="utf-8")
+
+
 if __name__ == "__main__":
     main()
+    script_fixtures()
