@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import frontmatter
+from generator import frontmatter, safeyaml
 from generator.clean import clean, to_doc
 from generator.clean.rules.headline import headline_shaped
 from generator.clean.text import is_person_name, is_upper
@@ -187,7 +187,7 @@ class _Span:
 def _entry_spans(text: str) -> list[_Span]:
     """Where each top-level entry of a registry file is; [] when the file is not a YAML list."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = safeyaml.compose(text)
     except yaml.YAMLError:
         return []
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from generator import safeyaml
+
 COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
 INSTITUTION_KINDS = ("government", "association", "media")
 KINDS = COMPANY_KINDS + INSTITUTION_KINDS
@@ -90,12 +92,9 @@ class Registry:
 def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
     """The YAML list of mappings in a registry file, each with its 1-based line number."""
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-        try:
-            node = loader.get_single_node()  # one parse gives both the line numbers and the values
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = safeyaml.compose_and_load(text)  # one parse gives both the line numbers and the values
+    except safeyaml.LimitError as exc:
+        raise RegistryError(label, exc.line + 1, f"YAML {exc.problem}") from None
     except yaml.YAMLError as exc:
         # Where the broken construct starts (an unclosed bracket) beats where the parser gave up (end of file).
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)

@@ -95,5 +95,39 @@ def main() -> None:
           "A paragraph with an attribute list { onclick=\"alert(1)\" }\n\n[ref]: javascript:alert(1)\n")
 
 
+YAML = Path(__file__).parent / "yaml"  # issue 14's YAML and text-field cases: tests/test_hostile_yaml.py
+COMPANY = "- slug: byd\n  name: BYD\n  kind: automaker\n  country: CN\n  aliases: [BYD Auto]\n"
+TOPIC = ("- slug: exports\n  name: Exports\n  keywords:\n    - {phrase: exports, weight: 3}\n"
+         "    - {phrase: export, weight: 2}\n  min_score: 3\n")
+# Billion laughs: ten anchors, each nine copies of the one before, in one flow list (9**10 strings when expanded).
+BOMB = "[" + ", ".join(f"&{c} [{', '.join([f'*{p}' if p else 'lol'] * 9)}]"
+                       for c, p in zip("abcdefghij", ["", *"abcdefghi"], strict=True)) + "]"
+
+
+def write_yaml(name: str, data: bytes | str) -> None:
+    path = YAML / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def yaml_fixtures() -> None:
+    """Nesting and alias bombs in front matter, the registry and a hand-written page."""
+    body = "\n" + BODY
+    # 50,000 nested brackets overflowed the C stack of PyYAML's C loader (SIGSEGV in build, check and MkDocs).
+    write_yaml("seeds/deep-flow.md", "---\ntitle: Deep flow\nx: " + "[" * 50_000 + "\n---\n" + body)
+    write_yaml("seeds/deep-mapping.md", "---\ntitle: Deep mapping\nx: " + "{a: " * 15_000 + "\n---\n" + body)
+    write_yaml("seeds/deep-block.md", "---\ntitle: Deep block\nx:\n  " + "- " * 30_000 + "a\n---\n" + body)
+    write_yaml("seeds/alias-bomb.md", "---\ntitle: Billion laughs\nsummary: " + BOMB + "\n---\n" + body)
+    write_yaml("seeds/plain.md", "---\ntitle: BYD picks Szeged for its plant\nanchor: &a [x]\n---\n" + body)
+    write_yaml("registry-deep/companies.yml", COMPANY + "- slug: nio\n  name: NIO\n  kind: automaker\n"
+               "  aliases: " + "[" * 50_000 + "\n")
+    write_yaml("registry-deep/topics.yml", TOPIC)
+    write_yaml("registry-alias/companies.yml", COMPANY + "- slug: nio\n  name: NIO\n  kind: automaker\n"
+               "  description: " + BOMB + "\n")
+    write_yaml("registry-alias/topics.yml", TOPIC)
+    write_yaml("docs/deep.md", "---\ntitle: A hand-written page\nx: " + "[" * 50_000 + "\n---\n\n# Deep\n\nText.\n")
+
+
 if __name__ == "__main__":
     main()
+    yaml_fixtures()

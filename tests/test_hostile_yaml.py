@@ -1,0 +1,152 @@
+"""Issue 14, YAML and text fields: each hostile fixture (tests/hostile/yaml, made by tests/hostile/make_fixtures.py)
+has its expected outcome in the build, the check and MkDocs.
+
+- nesting and alias bombs in front matter, the registry and hand-written pages: one line each, never a crash;
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_site import make_project, mkdocs_build
+
+from generator import frontmatter, safeyaml
+from generator.entities.registry import RegistryError, load_registry, parse_companies, parse_topics
+from generator.model import SeedError
+
+ROOT = Path(__file__).resolve().parent.parent
+YAML = Path(__file__).parent / "hostile" / "yaml"
+SEEDS = YAML / "seeds"
+DEPTH = f"nests deeper than {safeyaml.MAX_DEPTH} levels"
+
+# Seed -> the one line the build and the check print for it.
+REJECTED = {
+    "deep-flow.md": f"deep-flow.md:3: error: front matter {DEPTH}",
+    "deep-mapping.md": f"deep-mapping.md:3: error: front matter {DEPTH}",
+    "deep-block.md": f"deep-block.md:4: error: front matter {DEPTH}",
+    "alias-bomb.md": "alias-bomb.md:3: error: front matter uses an alias (*a): write the value out instead",
+}
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ...`: never killed by a signal, never a traceback."""
+    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode in (0, 1), done  # a negative code is a signal: -11 was the C loader's SIGSEGV
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def seeds_copy(tmp_path: Path, names: list[str]) -> Path:
+    """A seeds folder holding the named fixtures."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in names:
+        shutil.copy2(SEEDS / name, folder / name)
+    return folder
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Case 1: nesting and alias bombs
+
+
+def test_deep_and_aliased_front_matter_is_one_line_in_build_and_check(tmp_path: Path) -> None:
+    seeds = seeds_copy(tmp_path, [*REJECTED, "plain.md"])
+    data = tmp_path / "data"  # an empty registry: not under test here
+    data.mkdir()
+    built = run("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--data", str(data))
+    assert built.returncode == 1
+    assert sorted(built.stderr.strip().splitlines()) == sorted(REJECTED.values())
+    assert (tmp_path / "out" / "briefings" / "byd-picks-szeged-for-its-plant.md").is_file()  # an anchor alone is fine
+
+    checked = run("check", "--seeds", str(seeds), "--data", str(data), str(seeds))
+    assert checked.returncode == 1
+    errors = sorted(line for line in checked.stderr.splitlines() if ": error: " in line)
+    assert errors == sorted(f"{seeds}/{line}" for line in REJECTED.values())
+
+
+@pytest.mark.parametrize(("registry", "message"), [
+    ("registry-deep", f"companies.yml:9: error: YAML {DEPTH}"),
+    ("registry-alias", "companies.yml:9: error: YAML uses an alias (*a): write the value out instead"),
+])
+def test_deep_or_aliased_registry_is_one_line_in_build_and_check(tmp_path: Path, registry: str, message: str) -> None:
+    seeds = seeds_copy(tmp_path, ["plain.md"])
+    data = YAML / registry
+    built = run("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--data", str(data))
+    assert built.returncode == 1
+    assert built.stderr.strip() == f"{data}/{message}"
+    assert (tmp_path / "out" / "briefings" / "byd-picks-szeged-for-its-plant.md").is_file()
+    checked = run("check", "--seeds", str(seeds), "--data", str(data))
+    assert checked.returncode == 1
+    assert [line for line in checked.stderr.splitlines() if ": error: " in line] == [
+        f"tests/hostile/yaml/{registry}/{message}"]
+
+
+def test_mkdocs_reports_deep_yaml_instead_of_crashing(tmp_path: Path) -> None:
+    """Front matter of a seed and of a hand-written page, and a registry entry, each 50,000 brackets deep: the
+    strict build fails with one line for each, a plain build finishes without them (it crashed with SIGSEGV)."""
+    project = make_project(tmp_path, {name: (SEEDS / name).read_bytes() for name in ("deep-flow.md", "plain.md")})
+    shutil.rmtree(project / "data")
+    shutil.copytree(YAML / "registry-deep", project / "data")
+    shutil.copy2(YAML / "docs" / "deep.md", project / "docs" / "deep.md")
+    strict = mkdocs_build(project, tmp_path / "site")
+    assert strict.returncode == 1, strict.stderr
+    for line in (f"deep-flow.md:3: error: front matter {DEPTH}", f"/data/companies.yml:9: error: YAML {DEPTH}",
+                 f"docs/deep.md:3: error: front matter {DEPTH}; the page is built without it"):
+        assert line in strict.stderr
+    assert "Traceback" not in strict.stderr
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+                           cwd=project, capture_output=True, text=True, timeout=300, check=False)
+    assert plain.returncode == 0, plain.stderr
+    assert (tmp_path / "site" / "briefings" / "byd-picks-szeged-for-its-plant" / "index.html").is_file()
+    assert "<h1" in (tmp_path / "site" / "deep" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "x: " + "[" * 1_000_000,
+    "x: " + "{a: " * 250_000,
+    "x:\n  " + "- " * 500_000 + "a",
+    "x: " + '[ "]", ' * 100_000,  # closing brackets inside quotes must not hide the depth
+    "".join(" " * i + "-\n" for i in range(200)),
+    "? " * 500_000,
+])
+def test_nesting_is_refused_early_whatever_its_size(text: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(safeyaml.LimitError, match=DEPTH):
+        safeyaml.check_limits(text)
+    assert time.perf_counter() - started < 10  # milliseconds in fact; reading to the end took minutes
+
+
+def test_the_depth_limit_is_exact_and_real_files_pass() -> None:
+    at_limit = "[" * (safeyaml.MAX_DEPTH - 1) + "]" * (safeyaml.MAX_DEPTH - 1)
+    assert frontmatter.split("a.md", f"---\nx: {at_limit}\n---\nbody\n")[0]["x"]
+    with pytest.raises(SeedError, match=DEPTH):
+        frontmatter.split("a.md", f"---\nx: [{at_limit}]\n---\nbody\n")
+    registry = load_registry(ROOT / "data")
+    assert len(registry.companies) > 100
+    assert registry.topics
+
+
+def test_aliases_are_refused_and_anchors_alone_are_not() -> None:
+    assert frontmatter.split("a.md", "---\ntitle: &t BYD\n---\nbody\n")[0]["title"] == "BYD"
+    with pytest.raises(SeedError, match=r"a\.md:3: error: front matter uses an alias \(\*t\)"):
+        frontmatter.split("a.md", "---\ntitle: &t BYD\nsource: *t\n---\nbody\n")
+    with pytest.raises(RegistryError, match=r"t\.yml:2: error: YAML uses an alias \(\*k\)"):
+        parse_topics("- slug: a\n  name: *k\n", "t.yml")
+
+
+def test_oversized_front_matter_is_refused_before_yaml_reads_it() -> None:
+    text = "---\ntitle: BYD\nsummary: '" + "x" * 100_000 + "'\n---\nbody\n"
+    with pytest.raises(SeedError, match=r"front matter is 100,023 characters, over the 65,536 limit"):
+        frontmatter.split("a.md", text)
+
+
+def test_a_deep_registry_entry_is_refused_with_its_line() -> None:
+    text = "- slug: a\n  name: A\n  kind: automaker\n- slug: b\n  name: B\n  kind: brand\n  aliases: " + "[" * 50_000
+    with pytest.raises(RegistryError, match=rf"^c\.yml:7: error: YAML {DEPTH}$"):
+        parse_companies(text, "c.yml")
