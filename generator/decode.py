@@ -10,6 +10,7 @@ import ftfy
 from charset_normalizer import from_bytes
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
+from generator.chars import strip_unsafe
 from generator.model import RawSeed, SeedError
 
 _BOMS = (
@@ -19,8 +20,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Control characters other than tab and newline never belong in an article.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 _WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -81,13 +80,14 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Repair mojibake; normalise line endings, odd spaces and control characters; NFC; strip trailing blanks."""
+    """Repair mojibake; normalise line endings and odd spaces; strip control and bidi characters; NFC; strip
+    trailing blanks."""
     # Only the encoding repair: quotes, ligatures and widths stay as the author wrote them.
     if _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n")
     text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub("", text)
+    text = strip_unsafe(text)  # after the line endings: CR and NEL became newlines
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 

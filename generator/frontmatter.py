@@ -10,6 +10,7 @@ from functools import lru_cache
 import yaml
 
 from generator import safeyaml
+from generator.chars import strip_unsafe_all
 from generator.model import SeedError
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -69,6 +70,7 @@ def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
         data = {}
     if not isinstance(data, dict):
         raise SeedError(name, "front matter must be a mapping of keys to values", 2)
+    data = strip_unsafe_all(data)  # "\0", "\e" and bidi overrides are valid YAML
     lines_in_fm = text[: match.end()].count("\n")
     body_line = lines_in_fm + 1
     for key, value in data.items():

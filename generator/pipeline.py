@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import frontmatter
+from generator.chars import strip_unsafe
 from generator.clean import clean, to_doc
 from generator.decode import decode
 from generator.editor import editor_blocks
@@ -117,7 +118,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     institutions = _given(data, "institutions", institutions)
     named = tuple(s for s in (*companies, *institutions) if s in recogniser.registry.companies)
     return Briefing(
-        seed=Path(seed.name).name,
+        seed=strip_unsafe(Path(seed.name).name),  # shown on the page and in the JSON export
         slug=seed_slug(meta.title, seed.name),
         meta=meta,
         blocks=tuple(blocks),

@@ -2,6 +2,7 @@
 has its expected outcome in the build, the check and MkDocs.
 
 - nesting and alias bombs in front matter, the registry and hand-written pages: one line each, never a crash;
+- control and bidi characters in front matter, registry fields and seed text: stripped from every output;
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from test_site import make_project, mkdocs_build
 
 from generator import frontmatter, safeyaml
+from generator.chars import UNSAFE, strip_unsafe
 from generator.entities.registry import RegistryError, load_registry, parse_companies, parse_topics
 from generator.model import SeedError
 
@@ -150,3 +152,61 @@ def test_a_deep_registry_entry_is_refused_with_its_line() -> None:
     text = "- slug: a\n  name: A\n  kind: automaker\n- slug: b\n  name: B\n  kind: brand\n  aliases: " + "[" * 50_000
     with pytest.raises(RegistryError, match=rf"^c\.yml:7: error: YAML {DEPTH}$"):
         parse_companies(text, "c.yml")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Case 3: control and bidi characters
+
+
+def unsafe_in(folder: Path, pattern: str = "*") -> dict[str, list[str]]:
+    """The UNSAFE characters in each text file under `folder`, by path."""
+    found = {}
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file() and path.suffix in (".md", ".txt", ".json", ".xml", ".html"):
+            chars = UNSAFE.findall(path.read_text(encoding="utf-8"))
+            if chars:
+                found[path.relative_to(folder).as_posix()] = chars
+    return found
+
+
+def test_control_and_bidi_characters_reach_no_generated_file(tmp_path: Path) -> None:
+    seeds = seeds_copy(tmp_path, ["controls.md", "controls.txt"])
+    out = tmp_path / "out"
+    built = run("build", "--seeds", str(seeds), "--out", str(out), "--data", str(YAML / "registry-controls"))
+    assert built.returncode == 0, built.stderr
+    assert unsafe_in(out) == {}  # before: 14 files, the feed and the JSON export among them
+    page, _ = frontmatter.parse_page((out / "briefings" / "byd-cuts-prices-again.md").read_text(encoding="utf-8"))
+    assert (page["title"], page["source"], page["author"], page["summary"], page["companies"]) == (
+        "BYD cuts prices again", "Reuters]8;;https://example.com", "Jane Doe", "BYD cut prices on two models.",
+        ["byd"])
+    scraped, _ = frontmatter.parse_page(
+        (out / "briefings" / "tesla-cuts-prices-in-china-again.md").read_text(encoding="utf-8"))
+    assert scraped["title"] == "Tesla cuts prices in China again"
+    company, _ = frontmatter.parse_page((out / "companies" / "tesla.md").read_text(encoding="utf-8"))
+    assert company["aliases"] == ["Tesla Inc"]
+    assert "Exports" in (out / "topics.md").read_text(encoding="utf-8")
+
+
+def test_control_and_bidi_characters_reach_no_page_of_the_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {n: (SEEDS / n).read_bytes() for n in ("controls.md", "controls.txt")})
+    shutil.rmtree(project / "data")
+    shutil.copytree(YAML / "registry-controls", project / "data")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    found = {path: chars for folder in ("briefings", "companies", "topics", "timeline", "sources")
+             for path, chars in unsafe_in(site / folder).items()}
+    found.update(unsafe_in(site, "*.xml"))
+    found.update(unsafe_in(site, "*.json"))
+    assert found == {}
+    assert "BYD cuts prices again" in (site / "briefings" / "byd-cuts-prices-again" / "index.html").read_text("utf-8")
+
+
+def test_strip_unsafe_keeps_text_and_joiners() -> None:
+    kept = "Tab\tand newline\n, 中文, العربية, emoji 👩\u200d🔧, ZWNJ \u200c, soft\u00adhyphen, é"
+    assert strip_unsafe(kept) == kept
+    for char in ("\x00", "\x1b", "\x7f", "\x85", "\x9b", "\r", "\u061c", "\u200b", "\u200e", "\u200f",
+                 "\u2028", "\u202a", "\u202e", "\u2060", "\u2066", "\u2069", "\ud800", "\ufeff", "\U000e0041"):
+        assert strip_unsafe(f"a{char}b") == "ab", repr(char)
+    data, _, _ = frontmatter.split("a.md", '---\ntitle: "a\\x1bb"\n"k\\0ey": ["\\u202ex"]\n---\nbody\n')
+    assert data == {"title": "ab", "key": ["x"]}

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator import safeyaml
+from generator.chars import strip_unsafe_all
 
 COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
 INSTITUTION_KINDS = ("government", "association", "media")
@@ -111,7 +112,7 @@ def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
             raise RegistryError(label, line, "each entry must be a mapping")
-        out.append((line, item))
+        out.append((line, strip_unsafe_all(item)))  # control and bidi characters are valid YAML
     return out
 
 

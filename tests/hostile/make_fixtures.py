@@ -128,6 +128,27 @@ def yaml_fixtures() -> None:
     write_yaml("docs/deep.md", "---\ntitle: A hand-written page\nx: " + "[" * 50_000 + "\n---\n\n# Deep\n\nText.\n")
 
 
+
+def text_field_fixtures() -> None:
+    """Control and bidi characters: YAML escapes in front matter and the registry, raw ones in a scraped page."""
+    write_yaml("seeds/controls.md", "---\n"
+               'title: "BYD\\u202e cuts prices\\0 again\\e"\n'
+               "date: 2024-03-01\n"
+               'source: "Reuters\\x1b]8;;https://example.com\\x07"\n'
+               'author: "Jane\\u2066 Doe\\u2069"\n'
+               'summary: "BYD cut prices\\x00 on two models\\u200f.\\u2028"\n'
+               'companies: ["byd\\u202d"]\n'
+               "---\n\n" + BODY.replace("Szeged", "Sze\u202eged\x1b[0m"))
+    write_yaml("seeds/controls.txt", "Tesla\u202e cuts prices in China \u2067again\u2069\n\nBy Sun Lei\n\n"
+               "Posted on December 23, 2023\n\n" + BODY.replace("Hungary", "Hun\u202egary\x08\x1b[1m"))  # NUL: binary
+    write_yaml("registry-controls/companies.yml", COMPANY.replace("name: BYD", 'name: "BYD\\u202e"')
+               + '  description: "Shenzhen carmaker\\e[2J\\u2066 and battery maker."\n'
+               + "- slug: tesla\n  name: Tesla\n  kind: automaker\n  country: US\n"
+               + '  aliases: ["Tesla Inc\\u200e"]\n')
+    write_yaml("registry-controls/topics.yml", TOPIC.replace("name: Exports", 'name: "Exports\\u202e"'))
+
+
 if __name__ == "__main__":
     main()
     yaml_fixtures()
+    text_field_fixtures()
