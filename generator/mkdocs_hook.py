@@ -209,7 +209,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, rel_path, content=content))
     _guard_front_matter(files, config)
+    _refuse_clashes(files, _builds[id(config)].generated)
     return files
+
+
+def _refuse_clashes(files: Files, generated: frozenset[str]) -> None:
+    """A hand-written page that MkDocs would publish where a generated one is (docs/briefings/index.md and the
+    listing briefings.md are both briefings/) is left out, with a warning."""
+    paths = importlib.import_module("generator.paths")
+    for target, kept, other in paths.clashes([file.src_uri for file in files.documentation_pages()]):
+        if (kept in generated) != (other in generated):
+            mine = other if kept in generated else kept
+            log.warning(f"docs/{mine} would be published as {target}, where the generated "
+                        f"{kept if mine == other else other} is; it is left out (rename it)")
+            files.remove(files.get_file_from_path(mine))
 
 
 def _guard_front_matter(files: Files, config: MkDocsConfig) -> None:

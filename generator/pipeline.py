@@ -31,8 +31,8 @@ from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.load import list_seeds, read_seed, read_seeds
-from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
-from generator.paths import seed_slug, slugify, unique_slugs
+from generator.model import Block, Briefing, BuildResult, Meta, Pages, RawSeed, SeedError
+from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
 from generator.structure import structure
 
@@ -385,9 +385,21 @@ def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url
     corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
     if cache is not None:
         cache.corpus = corpus
+    pages = render_site(corpus, base_url, cache.pages if cache is not None else None)
     return BuildResult(
-        pages=render_site(corpus, base_url, cache.pages if cache is not None else None),
+        pages=pages,
         briefings=corpus.briefings,
-        errors=(*registry_errors, *errors),
+        errors=(*registry_errors, *errors, *refuse_clashes(pages)),
         registry=registry,
     )
+
+
+def refuse_clashes(pages: Pages) -> list[PageClash]:
+    """Leave out every page that MkDocs would publish where another one is, with or without directory URLs, each
+    with an error. Slugs never take the names the site uses (paths.RESERVED_SLUGS); this catches a page kind that
+    would, before MkDocs silently writes one page over the other."""
+    errors = []
+    for target, kept, other in clashes(list(pages)):
+        del pages[other]
+        errors.append(PageClash(other, kept, target))
+    return errors

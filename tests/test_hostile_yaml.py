@@ -3,6 +3,7 @@ has its expected outcome in the build, the check and MkDocs.
 
 - nesting and alias bombs in front matter, the registry and hand-written pages: one line each, never a crash;
 - control and bidi characters in front matter, registry fields and seed text: stripped from every output;
+- seeds titled, and registry slugs named, like the site's own pages (index, README, page): suffixed or refused;
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from test_site import make_project, mkdocs_build
 from generator import frontmatter, safeyaml
 from generator.chars import UNSAFE, strip_unsafe
 from generator.entities.registry import RegistryError, load_registry, parse_companies, parse_topics
-from generator.model import SeedError
+from generator.model import Pages, SeedError
+from generator.paths import clashes, published_as, unique_slugs
+from generator.pipeline import refuse_clashes
 
 ROOT = Path(__file__).resolve().parent.parent
 YAML = Path(__file__).parent / "hostile" / "yaml"
@@ -210,3 +213,89 @@ def test_strip_unsafe_keeps_text_and_joiners() -> None:
         assert strip_unsafe(f"a{char}b") == "ab", repr(char)
     data, _, _ = frontmatter.split("a.md", '---\ntitle: "a\\x1bb"\n"k\\0ey": ["\\u202ex"]\n---\nbody\n')
     assert data == {"title": "ab", "key": ["x"]}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Case 4: paths the site uses
+
+
+def html_title(path: Path) -> str:
+    """The <title> of a built page."""
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("<title>") + 7:text.index("</title>")]
+
+
+def test_briefings_titled_like_the_sites_pages_get_a_suffix_and_the_listing_keeps_its_url(tmp_path: Path) -> None:
+    names = ["index.md", "readme.md", "page.md", "plain.md"]
+    project = make_project(tmp_path, {name: (SEEDS / name).read_bytes() for name in names})
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    # Before: briefings/index.md was generated, and MkDocs wrote the briefing "Index" over the listing.
+    assert html_title(site / "briefings" / "index.html").startswith("All briefings")
+    assert html_title(site / "briefings" / "index-2" / "index.html").startswith("Index")
+    assert html_title(site / "briefings" / "readme-2" / "index.html").startswith("README")
+    assert html_title(site / "briefings" / "page-2" / "index.html").startswith("Page")
+    assert html_title(site / "companies" / "index.html").startswith("Companies")
+
+
+RESERVED = "is reserved for the site's own pages (index, page, readme)"
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("companies.yml", f"companies.yml:6: error: slug 'index' {RESERVED}"),
+    ("topics.yml", f"topics.yml:7: error: slug 'page' {RESERVED}"),
+])
+def test_a_reserved_registry_slug_is_an_error_with_its_line(tmp_path: Path, file: str, message: str) -> None:
+    data = YAML / "registry-reserved"
+    checked = run("check", "--seeds", str(seeds_copy(tmp_path, ["plain.md"])), "--data", str(data))
+    assert checked.returncode == 1
+    assert f"tests/hostile/yaml/registry-reserved/{message}" in checked.stderr.splitlines()
+    parse = parse_companies if file == "companies.yml" else parse_topics
+    with pytest.raises(RegistryError) as raised:
+        parse((data / file).read_text(encoding="utf-8"), file)
+    assert str(raised.value) == message
+
+
+def test_reserved_names_are_taken_in_any_case() -> None:
+    assert unique_slugs(["index", "readme", "page", "index", "news", "index-2"]) == [
+        "index-2", "readme-2", "page-2", "index-3", "news", "index-2-2"]
+    with pytest.raises(RegistryError, match="slug 'readme' is reserved"):
+        parse_companies("- slug: readme\n  name: Readme Cars\n  kind: automaker\n", "c.yml")
+
+
+def test_urls_are_worked_out_as_mkdocs_does() -> None:
+    from mkdocs.structure.files import File
+
+    for path in ("index.md", "README.md", "briefings.md", "briefings/index.md", "briefings/README.md",
+                 "briefings/readme.md", "companies/x/page/2.md", "timeline/2024/03.md", "feed.xml", "sources/a.txt"):
+        for directory_urls in (True, False):
+            assert published_as(path, directory_urls) == File(path, "docs", "site", directory_urls).dest_uri
+
+
+def test_two_pages_for_one_url_are_refused_whatever_made_them() -> None:
+    """The general guard, for a page kind that would not go through the reserved slugs."""
+    pages = Pages([("briefings.md", "listing"), ("briefings/index.md", "intruder"), ("topics.md", "topics"),
+                   ("topics/README.md", "intruder"), ("a/index.md", "a"), ("a/README.md", "intruder"),
+                   ("briefings/x.md", "fine"), ("briefings/page/2.md", "fine")])
+    assert {other for _, _, other in clashes(list(pages))} == {"briefings/index.md", "topics/README.md", "a/README.md"}
+    errors = refuse_clashes(pages)
+    assert sorted(pages) == ["a/index.md", "briefings.md", "briefings/page/2.md", "briefings/x.md", "topics.md"]
+    bug = "left out (a generator bug: please report it)"
+    assert sorted(map(str, errors)) == [
+        f"a/README.md: error: would be published as a/index.html, where a/index.md is; {bug}",
+        f"briefings/index.md: error: would be published as briefings/index.html, where briefings.md is; {bug}",
+        f"topics/README.md: error: would be published as topics/index.html, where topics.md is; {bug}",
+    ]
+
+
+def test_a_hand_written_page_at_a_generated_pages_url_is_left_out(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"plain.md": (SEEDS / "plain.md").read_bytes()})
+    (project / "docs" / "briefings").mkdir()
+    (project / "docs" / "briefings" / "index.md").write_text("# Not the listing\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    assert ("docs/briefings/index.md would be published as briefings/index.html, where the generated briefings.md "
+            "is; it is left out (rename it)") in result.stderr
+    assert html_title(site / "briefings" / "index.html").startswith("All briefings")

@@ -11,6 +11,7 @@ import yaml
 
 from generator import safeyaml
 from generator.chars import strip_unsafe_all
+from generator.paths import RESERVED_SLUGS, is_reserved
 
 COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
 INSTITUTION_KINDS = ("government", "association", "media")
@@ -134,6 +135,9 @@ def _new_slug(label: str, line: int, item: dict, taken: dict[str, int]) -> str:
         raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
     if slug in taken:
         raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {taken[slug]})")
+    if is_reserved(slug):
+        reserved = ", ".join(sorted(RESERVED_SLUGS))
+        raise RegistryError(label, line, f"slug '{slug}' is reserved for the site's own pages ({reserved})")
     return slug
 
 

@@ -148,7 +148,18 @@ def text_field_fixtures() -> None:
     write_yaml("registry-controls/topics.yml", TOPIC.replace("name: Exports", 'name: "Exports\\u202e"'))
 
 
+
+def reserved_path_fixtures() -> None:
+    """Seeds titled like the site's own pages, and registry slugs that name them."""
+    write_yaml("seeds/index.md", "---\ntitle: Index\ndate: 2024-03-02\n---\n\n" + BODY)
+    write_yaml("seeds/readme.md", "---\ntitle: README\n---\n\n" + BODY)
+    write_yaml("seeds/page.md", "---\ntitle: Page\n---\n\n" + BODY)
+    write_yaml("registry-reserved/companies.yml", COMPANY + "- slug: index\n  name: Index Motors\n  kind: automaker\n")
+    write_yaml("registry-reserved/topics.yml", TOPIC + TOPIC.replace("exports", "page").replace("Exports", "Page"))
+
+
 if __name__ == "__main__":
     main()
     yaml_fixtures()
     text_field_fixtures()
+    reserved_path_fixtures()
