@@ -4,6 +4,7 @@ has its expected outcome in the build, the check and MkDocs.
 - nesting and alias bombs in front matter, the registry and hand-written pages: one line each, never a crash;
 - control and bidi characters in front matter, registry fields and seed text: stripped from every output;
 - seeds titled, and registry slugs named, like the site's own pages (index, README, page): suffixed or refused;
+- registry names and aliases that are common words: refused; one that most briefings name: a warning in check;
 """
 
 from __future__ import annotations
@@ -299,3 +300,76 @@ def test_a_hand_written_page_at_a_generated_pages_url_is_left_out(tmp_path: Path
     assert ("docs/briefings/index.md would be published as briefings/index.html, where the generated briefings.md "
             "is; it is left out (rename it)") in result.stderr
     assert html_title(site / "briefings" / "index.html").startswith("All briefings")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Case 5: names and aliases that are common words
+
+
+COMMON = {
+    1: "alias 'the' of 'byd' is a common word: it would tag nearly every briefing",
+    6: "alias 'car' of 'nio' is a common word: it would tag nearly every briefing",
+    10: "alias 'a' of 'xpeng' is a single letter: it would tag nearly every briefing",
+    14: "alias '中' of 'zhongtong' is a single Chinese character: it would tag nearly every briefing",
+    18: "name 'Electric' of 'electric' is a common word: it would tag nearly every briefing",
+}
+
+
+def test_common_word_names_and_aliases_are_registry_errors_with_their_lines(tmp_path: Path) -> None:
+    data = YAML / "registry-common"
+    checked = run("check", "--seeds", str(seeds_copy(tmp_path, ["plain.md"])), "--data", str(data))
+    assert checked.returncode == 1
+    errors = [line for line in checked.stderr.splitlines() if ": error: " in line]
+    label = "tests/hostile/yaml/registry-common"
+    assert errors == [*(f"{label}/companies.yml:{line}: error: {message}" for line, message in COMMON.items()),
+                      (f"{label}/topics.yml:7: error: topic 'plants': keyword 'The' is a common word: it would count "
+                      "in nearly every briefing")]
+    built = run("build", "--seeds", str(tmp_path / "seeds"), "--out", str(tmp_path / "out"), "--data", str(data))
+    assert built.stderr.strip() == f"{data}/companies.yml:1: error: {COMMON[1]}"
+
+
+def test_industry_words_stay_allowed_as_weighted_topic_keywords() -> None:
+    topics = parse_topics("- slug: sales\n  name: Sales\n  keywords:\n    - {phrase: sales, weight: 1}\n"
+                          "    - {phrase: 电池, weight: 1}\n    - {phrase: car market, weight: 2}\n", "t.yml")
+    assert [k.phrase for k in topics["sales"].keywords] == ["sales", "电池", "car market"]
+    with pytest.raises(RegistryError, match="alias 'Cars' of 'x' is a common word"):
+        parse_companies("- slug: x\n  name: X Motors\n  kind: automaker\n  aliases: [Cars]\n", "c.yml")
+    for name in ("GM", "VW", "MG", "eπ", "一汽", "smart"):  # two letters, two characters, a brand written lower-case
+        parse_companies(f"- slug: x\n  name: X Motors\n  kind: automaker\n  aliases: ['{name}']\n", "c.yml")
+
+
+def many_seeds(folder: Path, count: int) -> None:
+    """`count` scraped articles, each naming BYD and Hungary, most of them Szeged too."""
+    folder.mkdir()
+    for i in range(count):
+        place = "Szeged" if i % 4 else "Debrecen"
+        (folder / f"{i:03d}.txt").write_text(
+            f"BYD plant report number {i} from {place}\n\nBy Sun Lei\n\nPosted on December {i % 28 + 1}, 2023\n\n"
+            f"BYD will build car plant number {i} in {place}, Hungary, the company said on day {i}, describing the "
+            f"project as one of the largest investments in the country's history.\n\nThe plant {i} will make "
+            f"{i + 3} battery electric models for European buyers and will be built in {i % 5 + 2} phases.\n",
+            encoding="utf-8")
+
+
+def test_check_warns_about_an_alias_that_most_briefings_name(tmp_path: Path) -> None:
+    """'Hungary', a place, is an alias of a supplier: named in all 24 briefings; 'BYD', in capitals as written, is
+    named in all of them too and is not reported (a wiki about BYD names it that often)."""
+    seeds = tmp_path / "seeds"
+    many_seeds(seeds, 24)
+    data = YAML / "registry-share"
+    warning = ("tests/hostile/yaml/registry-share/companies.yml:6: warning: alias 'Hungary' of 'szeged-works' is "
+               "named in 100% of the briefings (24 of 24): an ordinary word or a place name tags them all with the "
+               "company")
+    for paths in ([], [str(data / "companies.yml")]):  # every seed checked; or the registry changed
+        checked = run("check", "--seeds", str(seeds), "--data", str(data), *paths)
+        registry_lines = [line for line in checked.stderr.splitlines() if "registry-share" in line]
+        assert registry_lines == [warning], paths
+    checked = run("check", "--seeds", str(seeds), "--data", str(data), str(seeds / "000.txt"))  # a seed only
+    assert not [line for line in checked.stderr.splitlines() if "registry-share" in line]
+
+
+def test_the_share_is_only_reported_from_twenty_briefings(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    many_seeds(seeds, 19)
+    checked = run("check", "--seeds", str(seeds), "--data", str(YAML / "registry-share"))
+    assert "is named in" not in checked.stderr

@@ -11,6 +11,7 @@ import yaml
 
 from generator import safeyaml
 from generator.chars import strip_unsafe_all
+from generator.entities.common_words import too_common
 from generator.paths import RESERVED_SLUGS, is_reserved
 
 COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
@@ -170,6 +171,11 @@ def parse_companies(text: str, label: str) -> dict[str, Company]:
             line=line,
         )
         for name in company.names:
+            why = too_common(name)
+            if why:
+                what = "name" if name == company.name else "alias"
+                raise RegistryError(label, line, f"{what} '{name}' of '{slug}' is {why}: it would tag nearly every "
+                                    "briefing")
             key = name.casefold()
             if key in seen_names and seen_names[key][0] != slug:
                 other, other_line = seen_names[key]
@@ -212,6 +218,10 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
             if not (isinstance(entry, dict) and isinstance(entry.get("phrase"), str) and entry["phrase"].strip()
                     and isinstance(entry.get("weight", 1), int)):
                 raise RegistryError(label, line, f"topic '{slug}': each keyword needs a phrase and an integer weight")
+            why = too_common(entry["phrase"], industry=False)
+            if why:
+                raise RegistryError(label, line, f"topic '{slug}': keyword '{entry['phrase'].strip()}' is {why}: it "
+                                    "would count in nearly every briefing")
             keywords.append(Keyword(entry["phrase"].strip(), int(entry.get("weight", 1))))
         kinds = item.get("kinds") or {}
         if not isinstance(kinds, dict) or not all(k in KINDS and isinstance(w, int) for k, w in kinds.items()):

@@ -158,8 +158,24 @@ def reserved_path_fixtures() -> None:
     write_yaml("registry-reserved/topics.yml", TOPIC + TOPIC.replace("exports", "page").replace("Exports", "Page"))
 
 
+
+def common_word_fixtures() -> None:
+    """Registry names and aliases that are ordinary words, and one (a place) that most articles name."""
+    write_yaml("registry-common/companies.yml", COMPANY.replace("[BYD Auto]", "[BYD Auto, the]")
+               + "- slug: nio\n  name: NIO\n  kind: automaker\n  aliases: [car]\n"
+               + "- slug: xpeng\n  name: XPeng\n  kind: automaker\n  aliases: [a]\n"
+               + "- slug: zhongtong\n  name: Zhongtong Bus\n  kind: automaker\n  aliases: [中]\n"
+               + "- slug: electric\n  name: Electric\n  kind: supplier\n")
+    write_yaml("registry-common/topics.yml", TOPIC + TOPIC.replace("exports", "plants").replace("Exports", "Plants")
+               .replace("phrase: export,", "phrase: The,"))
+    write_yaml("registry-share/companies.yml", COMPANY + "- slug: szeged-works\n  name: Szeged Works\n"
+               "  kind: supplier\n  country: HU\n  aliases: [Hungary]\n")
+    write_yaml("registry-share/topics.yml", TOPIC)
+
+
 if __name__ == "__main__":
     main()
     yaml_fixtures()
     text_field_fixtures()
     reserved_path_fixtures()
+    common_word_fixtures()
