@@ -449,6 +449,8 @@ def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None,
     def add(line: int, severity: str, message: str) -> None:
         out.append(Problem(seed.label, line, severity, message))
 
+    for warning in briefing.warnings:
+        add(1, "warning", warning)
     data, key_line = _front_matter(briefing)
     for key in data:
         if key not in frontmatter.EDITOR_KEYS:

@@ -18,7 +18,7 @@ from typing import Any
 from generator import frontmatter
 from generator.chars import strip_unsafe
 from generator.clean import clean, to_doc
-from generator.decode import decode
+from generator.decode import decode_checked
 from generator.editor import editor_blocks
 from generator.entities.link import Corpus, first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
@@ -101,7 +101,7 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
 
 def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Briefing:
     """One seed through decode, clean, structure and extract; raises SeedError when no article is left."""
-    text = decode(seed)
+    text, doubt = decode_checked(seed)
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
     meta, blocks, data = (_editor if is_markdown else _scraped)(seed, text, today)
     paragraphs = [plain(p) for p in _paragraphs(blocks)]
@@ -134,6 +134,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         source=text.encode("utf-8"),
         digest=seed_digest(seed),
         mentions=first_mentions(tuple(blocks), named, recogniser),
+        warnings=(doubt,) if doubt else (),
     )
 
 

@@ -5,6 +5,7 @@ has its expected outcome in the build, the check and MkDocs.
 - control and bidi characters in front matter, registry fields and seed text: stripped from every output;
 - seeds titled, and registry slugs named, like the site's own pages (index, README, page): suffixed or refused;
 - registry names and aliases that are common words: refused; one that most briefings name: a warning in check;
+- legacy encodings the detector got wrong: decoded right; a doubtful guess: a warning in check, not in the build.
 """
 
 from __future__ import annotations
@@ -373,3 +374,37 @@ def test_the_share_is_only_reported_from_twenty_briefings(tmp_path: Path) -> Non
     many_seeds(seeds, 19)
     checked = run("check", "--seeds", str(seeds), "--data", str(YAML / "registry-share"))
     assert "is named in" not in checked.stderr
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Case 2: legacy encodings
+
+
+ENCODED = {
+    "cp1252-byd.txt": "BYD\u2019s Szeged plant gets a start date",  # was "BYDÆs ..." (cp775)
+    "cp1252-li-auto.txt": "Li Auto\u2019s new SUV starts at \u20ac50,000 in Europe",  # was "Li Autoís ... Ä50,000"
+    "cp1250.txt": "Škoda zvažuje konec prodeje v Číně",  # was "... v Èínì"
+    "cp1251.txt": "BYD продал в марте более 300 тысяч автомобилей",  # was "BYD ïðîäàë â ìàðòå ..."
+    "encoding-doubt.txt": "Renault et Volkswagen en Chine",
+}
+
+
+def test_legacy_encodings_decode_right_and_a_doubt_is_a_check_warning(tmp_path: Path) -> None:
+    seeds = seeds_copy(tmp_path, list(ENCODED))
+    data = tmp_path / "data"
+    data.mkdir()
+    out = tmp_path / "out"
+    built = run("build", "--seeds", str(seeds), "--out", str(out), "--data", str(data))
+    assert (built.returncode, built.stderr) == (0, "")  # the build stays quiet about a doubt
+    titles = {}
+    for page in (out / "briefings").glob("*.md"):
+        meta, _ = frontmatter.parse_page(page.read_text(encoding="utf-8"))
+        titles[meta["seed"]] = meta["title"]
+    assert titles == ENCODED
+    checked = run("check", "--seeds", str(seeds), "--data", str(data), str(seeds))
+    encoding = [line for line in checked.stderr.splitlines() if "text encoding" in line]
+    assert encoding == [
+        (f"{seeds}/encoding-doubt.txt:1: warning: the text encoding is a guess: read as Windows-1252 (Western "
+        'European), where Windows-1250 (Central European) would give "modčles" for "modèles"; save the file as '
+        "UTF-8 to be sure")]
+    assert checked.returncode == 0

@@ -173,9 +173,34 @@ def common_word_fixtures() -> None:
     write_yaml("registry-share/topics.yml", TOPIC)
 
 
+
+def encoding_fixtures() -> None:
+    """Legacy encodings the detector got wrong, and one whose guess is in doubt."""
+    # Windows-1252 with two non-ASCII characters: charset-normalizer picked cp775 ("BYDÆs") and mac_iceland.
+    write_yaml("seeds/cp1252-byd.txt", article("BYD\u2019s Szeged plant gets a start date").encode("cp1252"))
+    write_yaml("seeds/cp1252-li-auto.txt", article("Li Auto\u2019s new SUV starts at \u20ac50,000 in Europe")
+               .encode("cp1252"))
+    # Central European and Cyrillic pages were read as Windows-1252 ("Èínský" for "Čínský").
+    write_yaml("seeds/cp1250.txt", ("Škoda zvažuje konec prodeje v Číně\n\nBy Sun Lei\n\nPosted on December 23, "
+               "2023\n\nŠkoda zvažuje, že v Číně ukončí prodej několika modelů. Prodejci na severovýchodě "
+               "zaznamenali na konci měsíce větší zájem zákazníků.\n\nTovárna v Maďarsku má zahájit výrobu příští "
+               "rok.\n")
+               .encode("cp1250"))
+    write_yaml("seeds/cp1251.txt", ("BYD продал в марте более 300 тысяч автомобилей\n\nBy Sun Lei\n\n"
+               "Posted on December 23, 2023\n\nКитайский производитель BYD продал в марте более 300 тысяч "
+               "автомобилей на новых источниках энергии. Экспорт вырос почти на треть по сравнению с прошлым годом.\n")
+               .encode("cp1251"))
+    # French and German in one short Windows-1252 page: Windows-1250 reads it as well-formed Slovak.
+    write_yaml("seeds/encoding-doubt.txt", ("Renault et Volkswagen en Chine\n\nBy Sun Lei\n\nPosted on December 23, "
+               "2023\n\nLe groupe a baissé ses prix sur plusieurs modèles cette année face à la concurrence de Tesla "
+               "et de Geely. Die Händler im Nordosten berichten von mehr Kunden in den Ausstellungsräumen.\n")
+               .encode("cp1252"))
+
+
 if __name__ == "__main__":
     main()
     yaml_fixtures()
     text_field_fixtures()
     reserved_path_fixtures()
     common_word_fixtures()
+    encoding_fixtures()
