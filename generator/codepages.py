@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from charset_normalizer import from_bytes
@@ -72,6 +72,7 @@ ALPHABETS = tuple(frozenset(letters) for letters in (
 ))
 _SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI")  # one alphabet each: their code pages differ more
 _ALLOWED_BETWEEN_LETTERS = "\u2019\u2018\u02bc\u00b7"  # an apostrophe, a Catalan middle dot
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f\U00020000-\U0003134f]+")
 
 
@@ -89,8 +90,8 @@ class _Reading:
     encoding: str
     text: str
     mess: float
-    odd: float  # signs of a wrong code page
     rank: int  # position in SINGLE_BYTE (the detector's own pick, when not there, comes last)
+    odd: float = 0.0  # signs of a wrong code page (worked out for the least messy readings only)
 
 
 def guess(data: bytes, exclude: list[str]) -> Guess | None:
@@ -101,12 +102,12 @@ def guess(data: bytes, exclude: list[str]) -> Guess | None:
     multi_byte = is_multi_byte_encoding(best.encoding)
     if multi_byte and not _misread_as_cjk(str(best)):
         return Guess(str(best), best.encoding)
-    alphabets = accented(data) > FEW_ACCENTS
-    readings = _readings(data, SINGLE_BYTE, alphabets)
+    readings = _readings(data, SINGLE_BYTE)
     if min(r.mess for r in readings) > MESSY and not multi_byte and best.encoding not in SINGLE_BYTE:
-        readings += _readings(data, (best.encoding,), alphabets, len(SINGLE_BYTE))  # Greek ISO, Hebrew, Thai...
+        readings += _readings(data, (best.encoding,), len(SINGLE_BYTE))  # Greek ISO, Hebrew, Thai...
     least = min(r.mess for r in readings)
-    near = [r for r in readings if r.mess <= least + MESS_MARGIN]
+    alphabets = accented(data) > FEW_ACCENTS
+    near = [replace(r, odd=oddities(r.text, alphabets)) for r in readings if r.mess <= least + MESS_MARGIN]
     chosen = min(near, key=lambda r: (r.odd, r.rank))
     western = next((r for r in near if r.encoding == "cp1252"), None)
     if western is not None and western.odd <= chosen.odd + WESTERN_EDGE:
@@ -121,15 +122,15 @@ def accented(data: bytes) -> float:
     return sum(1 for c in letters if not c.isascii()) / len(letters) if letters else 0.0
 
 
-def _readings(data: bytes, encodings: tuple[str, ...], alphabets: bool, first_rank: int = 0) -> list[_Reading]:
-    """`data` read with each of `encodings` that can read it."""
+def _readings(data: bytes, encodings: tuple[str, ...], first_rank: int = 0) -> list[_Reading]:
+    """`data` read with each of `encodings` that can read it, with its mess ratio."""
     readings = []
     for rank, encoding in enumerate(encodings, start=first_rank):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        readings.append(_Reading(encoding, text, mess_ratio(text, 1.0), oddities(text, alphabets), rank))
+        readings.append(_Reading(encoding, text, mess_ratio(text, 1.0), rank))
     return readings
 
 
@@ -161,16 +162,18 @@ def oddities(text: str, alphabets: bool = True) -> float:
     ASCII that no one alphabet has; a lower-case letter before a capital, or letters of two scripts, side by side
     where either is beyond ASCII; a symbol between letters; a C1 control character."""
     odd = _alien_letters(text) if alphabets else 0.0
-    for before, char, after in zip(text, text[1:], text[2:], strict=False):
-        if char.isascii() and before.isascii():
-            continue
+    pairs = set()  # where a pair of characters, one of them beyond ASCII, starts
+    for match in _NON_ASCII.finditer(text):
+        pairs.update(i for i in (match.start() - 1, match.start()) if 0 <= i < len(text) - 1)
+    for i in pairs:
+        before, char = text[i], text[i + 1]
         if "\x80" <= char <= "\x9f":
             odd += 1
         if before.isalpha() and char.isalpha() and (
                 (before.islower() and char.isupper()) or _script(before) != _script(char)):
             odd += 1
-        if (before.isalpha() and after.isalpha() and not char.isascii() and not char.isalpha()
-                and not unicodedata.category(char).startswith(("M", "Pd", "Pi", "Pf"))
+        if (before.isalpha() and i + 2 < len(text) and text[i + 2].isalpha() and not char.isascii()
+                and not char.isalpha() and not unicodedata.category(char).startswith(("M", "Pd", "Pi", "Pf"))
                 and char not in _ALLOWED_BETWEEN_LETTERS):
             odd += 1
     return odd
@@ -194,13 +197,13 @@ def _alien_letters(text: str) -> float:
         by_script[script] = by_script.get(script, 0) + 1
     cost = float(len(letters) - max((by_script.get(script, 0) for script in _SCRIPTS), default=0))
     latin = Counter(c for c in letters if unicodedata.name(c, "").startswith("LATIN"))
-    if latin:
-        for first in ALPHABETS:
-            rest = {c: n for c, n in latin.items() if c not in first}
-            outside = len(letters) - sum(latin.values()) + sum(rest.values())
-            for second in ALPHABETS:
-                quoted = sum(n for c, n in rest.items() if c in second)
-                cost = min(cost, outside - quoted / 2)
+    for first in ALPHABETS if latin else ():
+        rest = {c: n for c, n in latin.items() if c not in first}
+        outside = len(letters) - sum(latin.values()) + sum(rest.values())
+        if outside / 2 < cost:  # else no second alphabet can make this one better
+            cost = min(cost, outside - max(sum(n for c, n in rest.items() if c in second) for second in ALPHABETS) / 2)
+        if cost == 0:
+            break
     return cost
 
 

@@ -4,7 +4,7 @@ doubtful guess reaches the check as a warning."""
 from __future__ import annotations
 
 import pytest
-from encoding_samples import samples
+from encoding_samples import more_samples, samples
 
 from generator.codepages import oddities
 from generator.decode import read_bytes
@@ -26,6 +26,18 @@ def test_every_sample_decodes_exactly_and_without_doubt(name: str, encoding: str
     guessed = read_bytes(name, text.encode(encoding))
     assert guessed.text == text
     assert guessed.doubt is None
+
+
+def test_further_article_length_samples_decode_exactly() -> None:
+    """Every third of the random articles in the single-byte code pages, of the English ones carrying foreign names
+    and of those with one curly quote or euro sign (before: 278 of 600, 206 of 300 and 238 of 240 right). Chinese
+    and Japanese, on a path this did not change, and the short mixtures of three languages are measured (python
+    tests/encoding_samples.py), not held to this."""
+    chosen = [(group, encoding, text) for group, encoding, text in more_samples()
+              if not group.startswith("short") and encoding not in ("gbk", "big5", "shift_jis")][::3]
+    wrong = [(group, text[:60]) for group, encoding, text in chosen
+             if read_bytes(group, text.encode(encoding)).text != text]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("line", ["BYD\u2019s Szeged plant gets a start date.",
