@@ -26,25 +26,26 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from generator import frontmatter
+from generator import frontmatter, safeyaml
 from generator.clean import clean, to_doc
 from generator.clean.rules.headline import headline_shaped
 from generator.clean.text import is_person_name, is_upper
 from generator.clean.text import words as line_words
-from generator.entities.recognise import Recogniser
+from generator.entities.recognise import Recogniser, exact_case_name
 from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
 from generator.extract.summary import plain
 from generator.load import SEED_SUFFIXES, SYMLINK, FolderError, is_junk, list_seeds, read_seed
 from generator.model import Briefing, Kind, SeedError
 from generator.paths import shown
-from generator.pipeline import MARKDOWN_SUFFIXES, build_date, process_seed
+from generator.pipeline import MARKDOWN_SUFFIXES, build_date, paragraphs_and_items, process_seed
 from generator.similar import SimilarityIndex
 
 REGISTRY_FILES = ("companies.yml", "topics.yml")
@@ -191,7 +192,7 @@ class _Span:
 def _entry_spans(text: str) -> list[_Span]:
     """Where each top-level entry of a registry file is; [] when the file is not a YAML list."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = safeyaml.compose(text)
     except yaml.YAMLError:
         return []
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:
@@ -479,6 +480,8 @@ def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None,
     def add(line: int, severity: str, message: str) -> None:
         out.append(Problem(seed.label, line, severity, message))
 
+    for warning in briefing.warnings:
+        add(1, "warning", warning)
     data, key_line = _front_matter(briefing)
     for key in data:
         if key not in frontmatter.EDITOR_KEYS:
@@ -569,7 +572,74 @@ def check(
         found.sort(key=lambda p: (p.line, p.severity != "error"))
         reports.append(SeedReport(seed.label, outcome.briefing, tuple(found)))
     reports.sort(key=lambda r: r.label)
+    if registry is not None and (everything or any(p.parent.resolve() == data_dir.resolve()
+                                                   for p in targets.registry)):
+        # Over every seed: the briefings when all were checked, else (a changed registry) their raw pages.
+        texts = ([recognised_text(o.briefing) for o in outcomes if o.briefing is not None] if everything
+                 else _raw_texts(in_folder))
+        problems += common_aliases(registry, texts, registry_label)
     return Report(tuple(reports), (*problems, *targets.problems))
+
+
+COMMON_SHARE = 0.5  # a name or alias named in more than this share of the briefings is reported...
+COMMON_FROM = 20  # ...when there are at least this many
+
+
+def recognised_text(briefing: Briefing) -> str:
+    """The text recognition reads: the title, each paragraph, list item and table row."""
+    return "\n".join([briefing.meta.title, *paragraphs_and_items(list(briefing.blocks))])
+
+
+def _raw_texts(seeds: list[SeedFile]) -> Iterator[str]:
+    """Each seed's raw page (plain UTF-8 decoding is enough to find names)."""
+    for seed in seeds:
+        try:
+            yield read_seed(seed.folder, seed.path).data.decode("utf-8", errors="replace")
+        except SeedError:
+            continue
+
+
+def common_aliases(registry: Registry, texts: Iterable[str], label: str) -> list[Problem]:
+    """A warning for each company name or alias named in more than COMMON_SHARE of `texts` (at least COMMON_FROM):
+    an ordinary word or a place name that tags most briefings with the company. Names that match only as written
+    in capitals (acronyms such as BYD or BAIC, "NIO") are left out: a wiki about a company names it that often."""
+    recogniser = Recogniser(registry)
+    names: dict[tuple[str, str], str] = {}  # (slug, name folded to letters and digits) -> the name
+    for company in registry.companies.values():
+        for name in company.names:
+            if not (exact_case_name(name) and not name.islower()):
+                names[(company.slug, _fold(name))] = name
+    hits: Counter[tuple[str, str]] = Counter()
+    total = 0
+    for text in texts:
+        total += 1
+        hits.update({key for mention in recogniser.mentions(text)
+                     if (key := _name_of(mention.slug, mention.text, names)) is not None})
+    problems = []
+    if total < COMMON_FROM:
+        return problems
+    for (slug, name), count in sorted(hits.items()):
+        if count / total > COMMON_SHARE:
+            company = registry.companies[slug]
+            what = "name" if name == company.name else "alias"
+            problems.append(Problem(label, company.line, "warning", (
+                f"{what} '{name}' of '{slug}' is named in {count / total:.0%} of the briefings ({count} of {total}): "
+                "an ordinary word or a place name tags them all with the company")))
+    return problems
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _name_of(slug: str, matched: str, names: dict[tuple[str, str], str]) -> tuple[str, str] | None:
+    """The (slug, name) of the registry name that matched `matched` ("BAIC's" is BAIC), None for names left out."""
+    folded = _fold(matched)
+    for end in (len(folded), len(folded) - 1):  # as written, or without a possessive s
+        name = names.get((slug, folded[:end]))
+        if name is not None:
+            return slug, name
+    return None
 
 
 def _near_raw(seeds: list[SeedFile], texts: list[str]) -> list[SeedFile]:

@@ -7,9 +7,11 @@ import re
 import unicodedata
 
 import ftfy
-from charset_normalizer import from_bytes
-from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, badness
 
+from generator import codepages
+from generator.chars import strip_unsafe
+from generator.codepages import Guess
 from generator.model import RawSeed, SeedError
 
 _BOMS = (
@@ -19,8 +21,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Control characters other than tab and newline never belong in an article.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 _WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -44,33 +44,31 @@ _MOJIBAKE_HINT = _mojibake_hint()
 
 
 def decode_bytes(name: str, data: bytes) -> str:
-    """Decode bytes to text, trying BOMs, then UTF-8, then a charset detector."""
+    """Decode bytes to text, trying BOMs, then UTF-8, then a guess at the legacy encoding."""
+    return read_bytes(name, data).text
+
+
+def read_bytes(name: str, data: bytes) -> Guess:
+    """Bytes to text with the encoding used and, for a legacy encoding, any doubt about the guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return Guess(data.decode(encoding), encoding)
             except UnicodeDecodeError:
                 raise SeedError(name, f"invalid {encoding} text after its byte-order mark") from None
     if b"\x00" in data[:8192]:
         raise SeedError(name, "binary file, not text")
     try:
-        return data.decode("utf-8")
+        return Guess(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
         raise SeedError(name, "binary file, not text")
     # Without a byte-order mark and without NUL bytes the text is not UTF-16/32, whatever the detector thinks.
-    best = from_bytes(data, cp_exclusion=_WIDE).best()
-    if best is None:
+    guessed = codepages.guess(data, _WIDE)
+    if guessed is None:
         raise SeedError(name, "cannot detect the text encoding")
-    if best.encoding.replace("_", "").startswith(("cp125", "latin", "iso8859")):
-        # Western single-byte pages: the detector cannot tell the code pages apart on short texts, and
-        # Windows-1252 (a superset of Latin-1's printable range) is by far the most common on the web.
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
-    return str(best)
+    return guessed
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -81,20 +79,32 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Repair mojibake; normalise line endings, odd spaces and control characters; NFC; strip trailing blanks."""
+    """Repair mojibake; normalise line endings and odd spaces; strip control and bidi characters; NFC; strip
+    trailing blanks."""
     # Only the encoding repair: quotes, ligatures and widths stay as the author wrote them.
     if _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n")
     text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub("", text)
+    text = strip_unsafe(text)  # after the line endings: CR and NEL became newlines
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
 
 def decode(seed: RawSeed) -> str:
     """Seed bytes to clean text; raise SeedError for binary or empty input."""
-    text = normalise_text(decode_bytes(seed.name, seed.data))
+    return decode_checked(seed)[0]
+
+
+def decode_checked(seed: RawSeed) -> tuple[str, str | None]:
+    """Seed bytes to clean text, and why its guessed legacy encoding may be wrong (None when it is UTF-8 or sure);
+    raise SeedError for binary or empty input."""
+    guessed = read_bytes(seed.name, seed.data)
+    text = normalise_text(guessed.text)
     if not text.strip():
         raise SeedError(seed.name, "empty file")
-    return text
+    doubt = guessed.doubt
+    if doubt is None and guessed.encoding in codepages.SINGLE_BYTE and badness(text):
+        doubt = (f"the text still looks garbled after reading it as {codepages.NAMES[guessed.encoding]}: save the "
+                 "file as UTF-8")
+    return text, doubt

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import yaml
 
+from generator import safeyaml
+from generator.chars import strip_unsafe_all
 from generator.model import SeedError
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -28,8 +30,10 @@ EDITOR_KEYS: dict[str, tuple[type, ...]] = {
 }
 
 
+MAX_FRONT_MATTER = 64 * 1024  # characters; a briefing's front matter takes a few hundred
+
 # libyaml (PyYAML's C extension) when present: an order of magnitude faster than the pure-Python codec.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = safeyaml.Loader
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -49,8 +53,12 @@ def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
     if not match:
         return {}, text, 1
     raw = match.group(1) or ""
+    if len(raw) > MAX_FRONT_MATTER:
+        raise SeedError(name, f"front matter is {len(raw):,} characters, over the {MAX_FRONT_MATTER:,} limit", 2)
     try:
-        data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = safeyaml.load(raw, _Loader)
+    except safeyaml.LimitError as exc:
+        raise SeedError(name, f"front matter {exc.problem}", exc.line + 2) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -62,6 +70,7 @@ def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
         data = {}
     if not isinstance(data, dict):
         raise SeedError(name, "front matter must be a mapping of keys to values", 2)
+    data = strip_unsafe_all(data)  # "\0", "\e" and bidi overrides are valid YAML
     lines_in_fm = text[: match.end()].count("\n")
     body_line = lines_in_fm + 1
     for key, value in data.items():

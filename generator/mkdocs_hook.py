@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import meta
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -242,7 +243,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.warning(f"docs/{rel_path} is generated from seeds; the file in docs/ is ignored (delete it)")
             files.remove(existing)
         files.append(File.generated(config, rel_path, content=content))
+    _guard_front_matter(files, config)
+    _refuse_clashes(files, _builds[id(config)].generated)
     return files
+
+
+def _refuse_clashes(files: Files, generated: frozenset[str]) -> None:
+    """A hand-written page that MkDocs would publish where a generated one is (docs/briefings/index.md and the
+    listing briefings.md are both briefings/) is left out, with a warning."""
+    paths = importlib.import_module("generator.paths")
+    for target, kept, other in paths.clashes([file.src_uri for file in files.documentation_pages()]):
+        if (kept in generated) != (other in generated):
+            mine = other if kept in generated else kept
+            log.warning(f"docs/{mine} would be published as {target}, where the generated "
+                        f"{kept if mine == other else other} is; it is left out (rename it)")
+            files.remove(files.get_file_from_path(mine))
+
+
+def _guard_front_matter(files: Files, config: MkDocsConfig) -> None:
+    """A hand-written page whose front matter would crash MkDocs' YAML loader (nesting deep enough to overflow the
+    C stack) or expand without bound (aliases) is built without it, with a warning naming the file and line."""
+    safeyaml = importlib.import_module("generator.safeyaml")
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        text = file.content_string
+        match = meta.YAML_RE.match(text)  # what MkDocs would read as front matter
+        if match is None:
+            continue
+        try:
+            safeyaml.check_limits(match.group(1))
+        except safeyaml.LimitError as exc:
+            where = Path(config.docs_dir).name + "/" + file.src_uri
+            log.warning(f"{where}:{exc.line + 2}: error: front matter {exc.problem}; the page is built without it")
+            file.content_string = text[match.end():]
+        except safeyaml.yaml.YAMLError:
+            pass  # MkDocs ignores front matter it cannot parse
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

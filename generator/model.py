@@ -155,6 +155,7 @@ class Briefing:
     source: bytes = b""  # the seed's decoded text as UTF-8 (published beside the briefing as it is)
     digest: str = ""  # of the seed's path and bytes: with the slug, names this briefing's content across builds
     mentions: tuple[tuple[int, int, int, str], ...] = ()  # first mention of each company: block, start, end, slug
+    warnings: tuple[str, ...] = ()  # for the check, not the page: e.g. a doubtful guess at a legacy encoding
 
     @property
     def original(self) -> str:

@@ -40,16 +40,29 @@ def seed_slug(title: str, seed: str) -> str:
     return slug
 
 
+# Names the site itself uses beside the pages named by slugs (briefings/x.md, companies/x.md, topics/x.md):
+# MkDocs publishes index.md and README.md as their folder's own page, so briefings/index.md would replace the
+# listing briefings.md (both are briefings/ with directory URLs); "page" is the folder of every pager
+# (companies/x/page/2.md, briefings/page/2.md). Compared case-insensitively: README, Index.
+RESERVED_SLUGS = frozenset({"index", "readme", "page"})
+
+
+def is_reserved(slug: str) -> bool:
+    """True for a slug the site keeps for its own pages."""
+    return slug.casefold() in RESERVED_SLUGS
+
+
 def unique_slugs(wanted: list[str]) -> list[str]:
-    """Resolve collisions in order: the second "x" becomes "x-2", and so on."""
-    taken: set[str] = set()
+    """Resolve collisions in order: the second "x" becomes "x-2", and so on; a reserved name is taken from the
+    start ("index" becomes "index-2")."""
+    taken: set[str] = set(RESERVED_SLUGS)
     result = []
     for slug in wanted:
         candidate, n = slug, 1
-        while candidate in taken:
+        while candidate.casefold() in taken:
             n += 1
             candidate = f"{slug}-{n}"
-        taken.add(candidate)
+        taken.add(candidate.casefold())
         result.append(candidate)
     return result
 
@@ -115,3 +128,40 @@ def name_problem(name: str, what: str = "file") -> str | None:
     if "Cf" in kinds:
         return f"{what} name holds an invisible formatting character (such as a right-to-left override); rename it"
     return None
+def published_as(path: str, directory_urls: bool) -> str:
+    """Where MkDocs writes the file at `path` (relative to docs/) in the site, as mkdocs/structure/files.py does:
+    a Markdown page `a/b.md` becomes `a/b/index.html` with directory URLs and `a/b.html` without, `index.md` and
+    `README.md` (exactly so written) become their folder's `index.html`; any other file is copied as it is."""
+    if not path.endswith(".md"):
+        return path
+    parent, _, name = path[:-3].rpartition("/")
+    name = "index" if name == "README" else name
+    if directory_urls and name != "index":
+        return f"{parent}/{name}/index.html" if parent else f"{name}/index.html"
+    return f"{parent}/{name}.html" if parent else f"{name}.html"
+
+
+def clashes(paths: list[str]) -> list[tuple[str, str, str]]:
+    """Files that MkDocs would publish at the same place, with or without directory URLs, as (target, kept, other):
+    of two, the one nearer the top (a listing, not a page in its folder) is kept, then index.md rather than
+    README.md, then the first in name order."""
+    found: dict[str, tuple[str, str, str]] = {}
+    ordered = sorted(paths, key=lambda p: (p.count("/"), p.endswith("README.md"), p))  # MkDocs' own preference
+    for directory_urls in (True, False):
+        first: dict[str, str] = {}
+        for path in ordered:
+            target = published_as(path, directory_urls)
+            if target not in first:
+                first[target] = path
+            elif path not in found:
+                found[path] = (target, first[target], path)
+    return list(found.values())
+
+
+class PageClash(Exception):
+    """A generated page that MkDocs would publish where another one is (and that was left out)."""
+
+    def __init__(self, path: str, kept: str, target: str) -> None:
+        self.path, self.kept, self.target = path, kept, target
+        super().__init__(f"{path}: error: would be published as {target}, where {kept} is; left out (a generator "
+                         "bug: please report it)")

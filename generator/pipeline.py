@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import frontmatter
+from generator.chars import strip_unsafe
 from generator.clean import clean, to_doc
-from generator.decode import decode
+from generator.decode import decode_checked
 from generator.editor import editor_blocks
 from generator.entities.link import Corpus, first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
@@ -30,8 +31,8 @@ from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.load import list_seeds, read_seed, read_seeds
-from generator.model import Block, Briefing, BuildResult, Meta, RawSeed, SeedError
-from generator.paths import seed_slug, slugify, unique_slugs
+from generator.model import Block, Briefing, BuildResult, Meta, Pages, RawSeed, SeedError
+from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
 from generator.structure import structure
 
@@ -100,7 +101,7 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
 
 def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Briefing:
     """One seed through decode, clean, structure and extract; raises SeedError when no article is left."""
-    text = decode(seed)
+    text, doubt = decode_checked(seed)
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
     meta, blocks, data = (_editor if is_markdown else _scraped)(seed, text, today)
     paragraphs = [plain(p) for p in _paragraphs(blocks)]
@@ -117,7 +118,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     institutions = _given(data, "institutions", institutions)
     named = tuple(s for s in (*companies, *institutions) if s in recogniser.registry.companies)
     return Briefing(
-        seed=Path(seed.name).name,
+        seed=strip_unsafe(Path(seed.name).name),  # shown on the page and in the JSON export
         slug=seed_slug(meta.title, seed.name),
         meta=meta,
         blocks=tuple(blocks),
@@ -133,6 +134,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         source=text.encode("utf-8"),
         digest=seed_digest(seed),
         mentions=first_mentions(tuple(blocks), named, recogniser),
+        warnings=(doubt,) if doubt else (),
     )
 
 
@@ -388,9 +390,21 @@ def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url
     corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
     if cache is not None:
         cache.corpus = corpus
+    pages = render_site(corpus, base_url, cache.pages if cache is not None else None)
     return BuildResult(
-        pages=render_site(corpus, base_url, cache.pages if cache is not None else None),
+        pages=pages,
         briefings=corpus.briefings,
-        errors=(*registry_errors, *errors),
+        errors=(*registry_errors, *errors, *refuse_clashes(pages)),
         registry=registry,
     )
+
+
+def refuse_clashes(pages: Pages) -> list[PageClash]:
+    """Leave out every page that MkDocs would publish where another one is, with or without directory URLs, each
+    with an error. Slugs never take the names the site uses (paths.RESERVED_SLUGS); this catches a page kind that
+    would, before MkDocs silently writes one page over the other."""
+    errors = []
+    for target, kept, other in clashes(list(pages)):
+        del pages[other]
+        errors.append(PageClash(other, kept, target))
+    return errors

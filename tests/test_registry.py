@@ -80,8 +80,8 @@ def test_registry_mistakes_name_file_and_line(text: str, message: str) -> None:
 
 
 def test_parent_cycles_are_refused() -> None:
-    text = ("- slug: a\n  name: A\n  kind: automaker\n  parent: b\n"
-            "- slug: b\n  name: B\n  kind: automaker\n  parent: a\n")
+    text = ("- slug: a\n  name: Alpha Motors\n  kind: automaker\n  parent: b\n"
+            "- slug: b\n  name: Beta Motors\n  kind: automaker\n  parent: a\n")
     with pytest.raises(RegistryError, match="own ancestor"):
         parse_companies(text, "companies.yml")
 
@@ -90,7 +90,7 @@ def test_topic_mistakes() -> None:
     with pytest.raises(RegistryError, match=r"topics.yml:1: error: topic 'x': each keyword needs a phrase"):
         parse_topics("- slug: x\n  name: X\n  keywords: [hydrogen]\n", "topics.yml")
     with pytest.raises(RegistryError, match=r"topics.yml:1: error: topic 'x': kinds must map"):
-        parse_topics("- slug: x\n  name: X\n  keywords: [{phrase: a, weight: 1}]\n  kinds: {car: 2}\n", "topics.yml")
+        parse_topics("- slug: x\n  name: X\n  keywords: [{phrase: fuel, weight: 1}]\n  kinds: {car: 2}\n", "topics.yml")
 
 
 def test_missing_registry_files_give_an_empty_registry(tmp_path: Path) -> None:

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import yaml
 
+from generator import safeyaml
+from generator.chars import strip_unsafe_all
+from generator.entities.common_words import too_common
+from generator.paths import RESERVED_SLUGS, is_reserved
+
 COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
 INSTITUTION_KINDS = ("government", "association", "media")
 KINDS = COMPANY_KINDS + INSTITUTION_KINDS
@@ -90,12 +95,9 @@ class Registry:
 def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
     """The YAML list of mappings in a registry file, each with its 1-based line number."""
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-        try:
-            node = loader.get_single_node()  # one parse gives both the line numbers and the values
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = safeyaml.compose_and_load(text)  # one parse gives both the line numbers and the values
+    except safeyaml.LimitError as exc:
+        raise RegistryError(label, exc.line + 1, f"YAML {exc.problem}") from None
     except yaml.YAMLError as exc:
         # Where the broken construct starts (an unclosed bracket) beats where the parser gave up (end of file).
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -112,7 +114,7 @@ def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
             raise RegistryError(label, line, "each entry must be a mapping")
-        out.append((line, item))
+        out.append((line, strip_unsafe_all(item)))  # control and bidi characters are valid YAML
     return out
 
 
@@ -134,6 +136,9 @@ def _new_slug(label: str, line: int, item: dict, taken: dict[str, int]) -> str:
         raise RegistryError(label, line, f"slug '{slug}' must be lower-case words joined by hyphens")
     if slug in taken:
         raise RegistryError(label, line, f"duplicate slug '{slug}' (first at line {taken[slug]})")
+    if is_reserved(slug):
+        reserved = ", ".join(sorted(RESERVED_SLUGS))
+        raise RegistryError(label, line, f"slug '{slug}' is reserved for the site's own pages ({reserved})")
     return slug
 
 
@@ -166,6 +171,11 @@ def parse_companies(text: str, label: str) -> dict[str, Company]:
             line=line,
         )
         for name in company.names:
+            why = too_common(name)
+            if why:
+                what = "name" if name == company.name else "alias"
+                raise RegistryError(label, line, f"{what} '{name}' of '{slug}' is {why}: it would tag nearly every "
+                                    "briefing")
             key = name.casefold()
             if key in seen_names and seen_names[key][0] != slug:
                 other, other_line = seen_names[key]
@@ -208,6 +218,10 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
             if not (isinstance(entry, dict) and isinstance(entry.get("phrase"), str) and entry["phrase"].strip()
                     and isinstance(entry.get("weight", 1), int)):
                 raise RegistryError(label, line, f"topic '{slug}': each keyword needs a phrase and an integer weight")
+            why = too_common(entry["phrase"], industry=False)
+            if why:
+                raise RegistryError(label, line, f"topic '{slug}': keyword '{entry['phrase'].strip()}' is {why}: it "
+                                    "would count in nearly every briefing")
             keywords.append(Keyword(entry["phrase"].strip(), int(entry.get("weight", 1))))
         kinds = item.get("kinds") or {}
         if not isinstance(kinds, dict) or not all(k in KINDS and isinstance(w, int) for k, w in kinds.items()):

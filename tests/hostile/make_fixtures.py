@@ -187,8 +187,113 @@ def script_fixtures() -> None:
         (SCRIPT / "data" / name).write_text(text.lstrip("\n"), encoding="utf-8")
     (SCRIPT / "docs").mkdir(parents=True, exist_ok=True)
     (SCRIPT / "docs" / "hostile.md").write_text(SCRIPT_DOC, encoding="utf-8")
+YAML = Path(__file__).parent / "yaml"  # issue 14's YAML and text-field cases: tests/test_hostile_yaml.py
+COMPANY = "- slug: byd\n  name: BYD\n  kind: automaker\n  country: CN\n  aliases: [BYD Auto]\n"
+TOPIC = ("- slug: exports\n  name: Exports\n  keywords:\n    - {phrase: exports, weight: 3}\n"
+         "    - {phrase: export, weight: 2}\n  min_score: 3\n")
+# Billion laughs: ten anchors, each nine copies of the one before, in one flow list (9**10 strings when expanded).
+BOMB = "[" + ", ".join(f"&{c} [{', '.join([f'*{p}' if p else 'lol'] * 9)}]"
+                       for c, p in zip("abcdefghij", ["", *"abcdefghi"], strict=True)) + "]"
+
+
+def write_yaml(name: str, data: bytes | str) -> None:
+    path = YAML / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def yaml_fixtures() -> None:
+    """Nesting and alias bombs in front matter, the registry and a hand-written page."""
+    body = "\n" + BODY
+    # 50,000 nested brackets overflowed the C stack of PyYAML's C loader (SIGSEGV in build, check and MkDocs).
+    write_yaml("seeds/deep-flow.md", "---\ntitle: Deep flow\nx: " + "[" * 50_000 + "\n---\n" + body)
+    write_yaml("seeds/deep-mapping.md", "---\ntitle: Deep mapping\nx: " + "{a: " * 15_000 + "\n---\n" + body)
+    write_yaml("seeds/deep-block.md", "---\ntitle: Deep block\nx:\n  " + "- " * 30_000 + "a\n---\n" + body)
+    write_yaml("seeds/alias-bomb.md", "---\ntitle: Billion laughs\nsummary: " + BOMB + "\n---\n" + body)
+    write_yaml("seeds/plain.md", "---\ntitle: BYD picks Szeged for its plant\nanchor: &a [x]\n---\n" + body)
+    write_yaml("registry-deep/companies.yml", COMPANY + "- slug: nio\n  name: NIO\n  kind: automaker\n"
+               "  aliases: " + "[" * 50_000 + "\n")
+    write_yaml("registry-deep/topics.yml", TOPIC)
+    write_yaml("registry-alias/companies.yml", COMPANY + "- slug: nio\n  name: NIO\n  kind: automaker\n"
+               "  description: " + BOMB + "\n")
+    write_yaml("registry-alias/topics.yml", TOPIC)
+    write_yaml("docs/deep.md", "---\ntitle: A hand-written page\nx: " + "[" * 50_000 + "\n---\n\n# Deep\n\nText.\n")
+
+
+
+def text_field_fixtures() -> None:
+    """Control and bidi characters: YAML escapes in front matter and the registry, raw ones in a scraped page."""
+    write_yaml("seeds/controls.md", "---\n"
+               'title: "BYD\\u202e cuts prices\\0 again\\e"\n'
+               "date: 2024-03-01\n"
+               'source: "Reuters\\x1b]8;;https://example.com\\x07"\n'
+               'author: "Jane\\u2066 Doe\\u2069"\n'
+               'summary: "BYD cut prices\\x00 on two models\\u200f.\\u2028"\n'
+               'companies: ["byd\\u202d"]\n'
+               "---\n\n" + BODY.replace("Szeged", "Sze\u202eged\x1b[0m"))
+    write_yaml("seeds/controls.txt", "Tesla\u202e cuts prices in China \u2067again\u2069\n\nBy Sun Lei\n\n"
+               "Posted on December 23, 2023\n\n" + BODY.replace("Hungary", "Hun\u202egary\x08\x1b[1m"))  # NUL: binary
+    write_yaml("registry-controls/companies.yml", COMPANY.replace("name: BYD", 'name: "BYD\\u202e"')
+               + '  description: "Shenzhen carmaker\\e[2J\\u2066 and battery maker."\n'
+               + "- slug: tesla\n  name: Tesla\n  kind: automaker\n  country: US\n"
+               + '  aliases: ["Tesla Inc\\u200e"]\n')
+    write_yaml("registry-controls/topics.yml", TOPIC.replace("name: Exports", 'name: "Exports\\u202e"'))
+
+
+
+def reserved_path_fixtures() -> None:
+    """Seeds titled like the site's own pages, and registry slugs that name them."""
+    write_yaml("seeds/index.md", "---\ntitle: Index\ndate: 2024-03-02\n---\n\n" + BODY)
+    write_yaml("seeds/readme.md", "---\ntitle: README\n---\n\n" + BODY)
+    write_yaml("seeds/page.md", "---\ntitle: Page\n---\n\n" + BODY)
+    write_yaml("registry-reserved/companies.yml", COMPANY + "- slug: index\n  name: Index Motors\n  kind: automaker\n")
+    write_yaml("registry-reserved/topics.yml", TOPIC + TOPIC.replace("exports", "page").replace("Exports", "Page"))
+
+
+
+def common_word_fixtures() -> None:
+    """Registry names and aliases that are ordinary words, and one (a place) that most articles name."""
+    write_yaml("registry-common/companies.yml", COMPANY.replace("[BYD Auto]", "[BYD Auto, the]")
+               + "- slug: nio\n  name: NIO\n  kind: automaker\n  aliases: [car]\n"
+               + "- slug: xpeng\n  name: XPeng\n  kind: automaker\n  aliases: [a]\n"
+               + "- slug: zhongtong\n  name: Zhongtong Bus\n  kind: automaker\n  aliases: [中]\n"
+               + "- slug: electric\n  name: Electric\n  kind: supplier\n")
+    write_yaml("registry-common/topics.yml", TOPIC + TOPIC.replace("exports", "plants").replace("Exports", "Plants")
+               .replace("phrase: export,", "phrase: The,"))
+    write_yaml("registry-share/companies.yml", COMPANY + "- slug: szeged-works\n  name: Szeged Works\n"
+               "  kind: supplier\n  country: HU\n  aliases: [Hungary]\n")
+    write_yaml("registry-share/topics.yml", TOPIC)
+
+
+
+def encoding_fixtures() -> None:
+    """Legacy encodings the detector got wrong, and one whose guess is in doubt."""
+    # Windows-1252 with two non-ASCII characters: charset-normalizer picked cp775 ("BYDÆs") and mac_iceland.
+    write_yaml("seeds/cp1252-byd.txt", article("BYD\u2019s Szeged plant gets a start date").encode("cp1252"))
+    write_yaml("seeds/cp1252-li-auto.txt", article("Li Auto\u2019s new SUV starts at \u20ac50,000 in Europe")
+               .encode("cp1252"))
+    # Central European and Cyrillic pages were read as Windows-1252 ("Èínský" for "Čínský").
+    write_yaml("seeds/cp1250.txt", ("Škoda zvažuje konec prodeje v Číně\n\nBy Sun Lei\n\nPosted on December 23, "
+               "2023\n\nŠkoda zvažuje, že v Číně ukončí prodej několika modelů. Prodejci na severovýchodě "
+               "zaznamenali na konci měsíce větší zájem zákazníků.\n\nTovárna v Maďarsku má zahájit výrobu příští "
+               "rok.\n")
+               .encode("cp1250"))
+    write_yaml("seeds/cp1251.txt", ("BYD продал в марте более 300 тысяч автомобилей\n\nBy Sun Lei\n\n"
+               "Posted on December 23, 2023\n\nКитайский производитель BYD продал в марте более 300 тысяч "
+               "автомобилей на новых источниках энергии. Экспорт вырос почти на треть по сравнению с прошлым годом.\n")
+               .encode("cp1251"))
+    # French and German in one short Windows-1252 page: Windows-1250 reads it as well-formed Slovak.
+    write_yaml("seeds/encoding-doubt.txt", ("Renault et Volkswagen en Chine\n\nBy Sun Lei\n\nPosted on December 23, "
+               "2023\n\nLe groupe a baissé ses prix sur plusieurs modèles cette année face à la concurrence de Tesla "
+               "et de Geely. Die Händler im Nordosten berichten von mehr Kunden in den Ausstellungsräumen.\n")
+               .encode("cp1252"))
 
 
 if __name__ == "__main__":
     main()
     script_fixtures()
+    yaml_fixtures()
+    text_field_fixtures()
+    reserved_path_fixtures()
+    common_word_fixtures()
+    encoding_fixtures()
