@@ -6,16 +6,23 @@ STAMP := $(VENV)/.installed
 # Material prints a multi-line notice about MkDocs 2.0 on every run; the versions are pinned below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all install venv site preview serve check test lint score bench clean
+.PHONY: all install venv lock site preview serve check test lint score bench clean
 
 all: test site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall when the pins change.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Everything is installed from the lock files, hash-checked: first the build backend (setuptools), then the whole
+# dependency tree, then the project itself without dependencies. Nothing is built in an isolated environment, so
+# no unlocked setuptools is downloaded to build the project or the one sdist in the tree (jieba). Reinstalls when
+# a lock file or pyproject.toml changes. README.md, "Versions".
+LOCK := requirements.txt
+BUILD_LOCK := requirements-build.txt
+$(STAMP): $(BUILD_LOCK) $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(BUILD_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install venv: $(STAMP)
@@ -53,6 +60,22 @@ score: $(STAMP)
 BENCH_ARGS ?= --sizes 1000,5000 --runs 3
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Regenerates both lock files from pyproject.toml with uv, installed at a pinned version into a throwaway venv
+# under build/. Existing pins are kept where they still fit; LOCK_ARGS=--upgrade moves every package to its newest
+# release, LOCK_ARGS='--upgrade-package NAME' just one. The lock is universal (every platform, every Python from
+# requires-python on) and records the hashes of every file of each pinned release.
+UV_VERSION := 0.13.9
+LOCK_VENV := build/lock-tools
+MIN_PYTHON = $(shell sed -n 's/^requires-python = ">=\(.*\)"$$/\1/p' pyproject.toml)
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --no-config --universal --python-version $(MIN_PYTHON) --generate-hashes \
+	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
+lock:
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'
+	$(UV_COMPILE) --extra test -o $(LOCK) pyproject.toml
+	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+		| $(UV_COMPILE) -o $(BUILD_LOCK) -
 
 clean:
 	rm -rf site build .pytest_cache .ruff_cache

@@ -213,7 +213,7 @@ document.addEventListener("securitypolicyviolation", event => {
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if sync_playwright is None:
-        unavailable("the playwright package is not installed (pip install -e '.[test]')")
+        unavailable("the playwright package is not installed (make install)")
     if not CHROMIUM.is_file():
         unavailable(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium fonts-noto-cjk)")
     with sync_playwright() as playwright:

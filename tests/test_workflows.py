@@ -1,6 +1,7 @@
 """The GitHub workflows: valid against GitHub's workflow schema (check-jsonschema ships it), clean under zizmor's
-offline audits (nothing of medium severity or above), actions pinned to commits, least privilege, and the same
-Makefile targets that people run locally."""
+offline audits (nothing of medium severity or above, and nothing at all under the auditor persona), actions pinned
+to commits and the container image to a digest, least privilege, and the same Makefile targets that people run
+locally."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 BIN = Path(sys.executable).parent  # check-jsonschema and zizmor come with the `test` extra
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(?:\.\d+)*$")
+IMAGE_BY_DIGEST = re.compile(r"^[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")  # name:tag@sha256:..., the tag for people
 
 
 def load(path: Path) -> dict:
@@ -45,14 +47,42 @@ def test_workflow_matches_the_github_workflow_schema(path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def zizmor(*args: str | Path) -> list[dict]:
+    """zizmor's findings (offline: the online audits need a GitHub token) as JSON."""
+    run = subprocess.run([str(BIN / "zizmor"), "--offline", "--no-progress", "--format", "json", *map(str, args)],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.stdout.strip(), run.stderr
+    return json.loads(run.stdout)
+
+
 def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
-    run = subprocess.run(
-        [str(BIN / "zizmor"), "--offline", "--no-progress", "--min-severity", "medium", "--format", "json",
-         *map(str, WORKFLOWS)],
-        capture_output=True, text=True, timeout=120, check=False,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert json.loads(run.stdout) == []
+    assert zizmor("--min-severity", "medium", *WORKFLOWS) == []
+
+
+def test_zizmor_finds_nothing_at_all_as_an_auditor() -> None:
+    """The auditor persona adds the pedantic audits (an image without a digest is one) and every severity."""
+    assert zizmor("--persona", "auditor", *WORKFLOWS) == []
+
+
+def test_zizmor_as_an_auditor_flags_a_container_image_without_its_digest(tmp_path: Path) -> None:
+    ci = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    unpinned = re.sub(r"(container: \S+)@sha256:[0-9a-f]{64}", r"\1", ci)
+    assert unpinned != ci
+    (tmp_path / "ci.yml").write_text(unpinned, encoding="utf-8")
+    assert [finding["ident"] for finding in zizmor("--persona", "auditor", tmp_path / "ci.yml")] == ["unpinned-images"]
+
+
+def test_jobs_run_in_one_container_image_pinned_by_digest() -> None:
+    """ci.yml tests in the image deploy.yml builds the published site in; a digest, not a tag that moves."""
+    images = {}
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            if "container" in job:
+                container = job["container"]
+                images[f"{path.name}:{name}"] = container["image"] if isinstance(container, dict) else container
+    assert set(images) == {"ci.yml:build", "deploy.yml:build"}
+    assert len(set(images.values())) == 1, images
+    assert all(IMAGE_BY_DIGEST.match(image) for image in images.values()), images
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -101,8 +131,8 @@ def test_main_is_deployed_to_pages_with_least_privilege_and_one_deployment_at_a_
     assert publish["needs"] == "build"
     assert publish["environment"]["name"] == "github-pages"
     uses = [step["uses"].split("@")[0] for step in steps(deploy) if "uses" in step]
-    assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                    "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert uses == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact",
+                    "actions/deploy-pages"]
     site = next(step for step in build["steps"] if step.get("run") == "make site")
     assert set(site["env"]) == {"SITE_URL", "REPO_URL"}
     for step in steps(deploy):
