@@ -11,10 +11,10 @@ from generator.extract.dates import DATE_START, find_dates
 from generator.model import Doc, Line
 
 _GAP = re.compile(r"\s{3,}|\t+")
-_LABEL = r"\s*(?:date|dated|published|posted|time)?\s*[:：]?\s*"
+_LABEL = r"\s*+(?:(?:date|dated|published|posted|time)\s*+)?(?:[:：]\s*+)?"
 _DATE_LABEL = re.compile(rf"^{_LABEL}$", re.I)
 # How a line that _DATE_LABEL can read up to its first date starts.
-_DATE_FIRST = re.compile(rf"{_LABEL}{DATE_START}", re.I)
+_DATE_FIRST = re.compile(rf"^{_LABEL}{DATE_START}", re.I)
 
 
 def _fields(line: Line) -> list[str] | None:
