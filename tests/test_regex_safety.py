@@ -14,7 +14,7 @@ Each pattern is searched (finditer, as sub, split and findall search), matched a
 from it: runs of each character and literal it names, alternations of pairs of them, each literal followed by a
 run, and shapes hostile Markdown and scraped pages are made of (`[a](`, `*a `, backticks, `|`, `<`, spaces,
 digits), each also with a character at the end that makes a match fail as late as possible. A first round at
-2,000 characters finds each pattern's slowest strings; those are timed again at 64,000 characters, where a linear
+4,000 characters finds each pattern's slowest strings; those are timed again at 64,000 characters, where a linear
 pattern takes milliseconds. The bound is a second per call. The scan runs in a child process with an alarm on each
 call (the regex engine checks for signals), so a pattern that backtracks fails the test with its name and the
 string's shape instead of hanging the suite.
@@ -48,9 +48,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
 LIMIT = 1.0  # seconds a call may take on one string; linear patterns take milliseconds
-SCREEN_SIZE = 2_000  # characters in the first round, over every string
+SCREEN_SIZE = 4_000  # characters in the first round, over every string
 FULL_SIZE = 64_000  # characters in the second round, over each pattern's slowest strings
-KEEP = 6  # strings per pattern timed at FULL_SIZE
+KEEP = 8  # strings per pattern timed at FULL_SIZE
 CHAR_CAP, WORD_CAP, PAIR_CAP = 40, 24, 60  # characters, literals and pairs taken from one pattern
 OPS = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "findall": 2, "finditer": 2, "split": 3, "sub": 4,
        "subn": 4}  # re function -> index of its flags argument
@@ -163,7 +163,7 @@ def _exercise() -> None:
     from generator.pipeline import build_site
 
     tests = ROOT / "tests"
-    folders = [tests / "fixtures" / "seeds", tests / "hostile" / "seeds"]
+    folders = [tests / "fixtures" / "seeds", *sorted(p for p in (tests / "hostile").iterdir() if p.is_dir())]
     for folder in folders:
         if folder.is_dir():
             build_site(folder, ROOT / "data", dt.date(2026, 1, 1))
