@@ -1,6 +1,7 @@
 """The per-seed pipeline is linear in the page: a scraped page or an editor's seed made of thousands of lines of
 hostile shapes goes through in well under the bound (a page of 10,000 packed rows once took 97 s: the fields
-rule looked for the article body again after every row it split)."""
+rule looked for the article body again after every row it split; 8,000 date rows and links 1.9 s, growing as
+the square: the headline rule looked for each candidate line in every chrome line)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def page(kinds: list[int], blank: bool) -> str:
 @given(kinds=st.lists(st.integers(0, len(SHAPES) - 1), min_size=1, max_size=4), blank=st.booleans(),
        markdown=st.booleans())
 @example(kinds=[0], blank=False, markdown=False)  # the packed rows that took 97 s
+@example(kinds=[1, 19], blank=False, markdown=False)  # headline candidates, each looked for in all the chrome
 @example(kinds=[1, 2, 6], blank=True, markdown=False)
 @example(kinds=[3, 20, 19], blank=False, markdown=True)
 def test_a_page_of_thousands_of_hostile_lines_goes_through_quickly(
