@@ -9,9 +9,11 @@ import urllib.parse
 from markdown_it import MarkdownIt
 
 from generator.clean import MARKDOWN_RULES, clean
+from generator.markup import code_spans
 from generator.model import Block, Doc, Line
 
-_PARSER = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+# Only the blocks are wanted: the inline rules are off (they cost time, quadratic time on some hostile lines).
+_PARSER = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").disable("inline")
 _KINDS = {
     "heading_open": "heading",
     "paragraph_open": "paragraph",
@@ -24,14 +26,17 @@ _KINDS = {
     "html_block": "html",
     "hr": "other",
 }
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
 # Link targets that run code or smuggle content instead of pointing somewhere.
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# Possessive where giving back could not help (a title may use the white space after "(" when there is no
+# target), and no "[" in the text or "(" in a parenthesised title: each attempt then reads ahead only to the
+# next bracket, so a line of brackets is read once, not once per bracket.
 _INLINE_LINK = re.compile(
-    r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]+|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    r"(!?)\[([^\[\]\n]*)\]\(\s*+<?((?:[^()\s<>]++|\([^()\s]*\))*+)>?"
+    r"(?:(?:\s++|(?<=\s))(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*+\)"
 )
 _REF_DEF = re.compile(r"(?m)^( {0,3}\[[^\]\n]+\]:\s*)<?(\S+?)>?(\s.*)?$")
 
@@ -55,10 +60,10 @@ def escape_html(text: str) -> str:
     """Make editor Markdown safe to publish: raw HTML shows as text, attribute lists ({ onclick=... }) are
     plain braces, and links to javascript:, data: and other non-web schemes lose their target."""
     out, last = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_defuse(text[last : match.start()]))
-        out.append(match.group(0))
-        last = match.end()
+    for start, end in code_spans(text):
+        out.append(_defuse(text[last:start]))
+        out.append(text[start:end])
+        last = end
     out.append(_defuse(text[last:]))
     return "".join(out)
 
@@ -84,7 +89,7 @@ def blocks_of(body: str) -> list[tuple[Block, int]]:
 
 def heading_text(block: Block) -> str:
     """The words of a heading block without its # marks."""
-    return re.sub(r"^#{1,6}\s+|\s+#+\s*$", "", block.text.splitlines()[0]).strip()
+    return re.sub(r"^#{1,6}\s+|(?<!\s)\s++#++\s*+$", "", block.text.splitlines()[0]).strip()
 
 
 def editor_blocks(name: str, body: str, title: str | None) -> tuple[str | None, list[Block]]:

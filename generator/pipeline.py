@@ -30,6 +30,7 @@ from generator.extract.figures import key_figures
 from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
+from generator.limits import check_editor_body, check_fields, check_scraped_article
 from generator.load import list_seeds, read_seed, read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, Pages, RawSeed, SeedError
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
@@ -71,6 +72,7 @@ def _paragraphs(blocks: list[Block]) -> list[str]:
 
 def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
     doc = clean(to_doc(seed.name, text))
+    check_scraped_article(seed.name, [(line.text, line.number) for line in doc.lines if line.is_content])
     blocks = structure(doc)
     title = headline(doc) or from_lede([plain(p) for p in _paragraphs(blocks)])
     source = publication(doc)
@@ -84,7 +86,8 @@ def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block
 
 
 def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
-    data, body, _ = frontmatter.split(seed.name, text)
+    data, body, body_line = frontmatter.split(seed.name, text)
+    check_editor_body(seed.name, body, body_line)
     given = data.get("title")
     title, blocks = editor_blocks(seed.name, body, given.strip() if isinstance(given, str) and given.strip() else None)
     if not title:
@@ -110,6 +113,8 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     if not meta.title:
         raise SeedError(seed.name, "no headline found")
     summary = data.get("summary") if isinstance(data.get("summary"), str) else summarise(paragraphs)
+    check_fields(seed.name, {"title": meta.title, "source": meta.source, "author": meta.author,
+                             "summary": str(summary).strip(), "url": meta.url})
     words = sum(len(plain(block.text).split()) for block in blocks)
     units = paragraphs_and_items(blocks)
     companies, institutions = recogniser.companies(meta.title, units)

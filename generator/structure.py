@@ -75,7 +75,7 @@ def is_heading(text: str, following: str | None) -> bool:
     return len(words(after)) >= 8 or bool(BULLET.match(after) or NUMBERED.match(after)) or after.startswith("**")
 
 
-_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+")
+_CELL_SPLIT = re.compile(r"(?:(?<!\s)\s++)?\|\s*+|\t+")
 
 
 def _cells(text: str) -> list[str]:

@@ -9,7 +9,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’]*")
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|、)\s*")
+_NAME_SPLIT = re.compile(r"(?:(?<!\s)\s++)?(?:,|&|\band\b|、)\s*+")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
     [
@@ -18,7 +18,7 @@ SMALL_WORDS = frozenset(
         "be", "its", "it", "than", "that", "this",
     ]
 )
-_THREE_CAPITALS = re.compile(r"(?:[^A-Z]*[A-Z]){3}")
+_THREE_CAPITALS = re.compile(r"^(?:[^A-Z]*+[A-Z]){3}")
 SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·|•|–|—)\s|\s{3,}")
 
 

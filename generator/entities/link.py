@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 
 from generator.entities.recognise import Recogniser
 from generator.entities.registry import Registry
+from generator.markup import protected_spans
 from generator.model import Block, Briefing
 
 RELATED_LIMIT = 5
@@ -136,12 +137,6 @@ def link_corpus(registry: Registry, briefings: list[Briefing], previous: Corpus 
     )
 
 
-# Spans of Markdown that must not get a link inside them: links, images, code, autolinks, HTML entities.
-# Each alternative starts with one of the characters in the lookahead: saying so first lets the engine skip
-# every other place quickly.
-_PROTECTED = re.compile(r"(?=[!\[`<&])(?:!?\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`+[^`]*`+|<[^>\s]+>|&#?\w+;)")
-
-
 FirstMention = tuple[int, int, int, str]  # block index, start, end, company slug
 
 
@@ -162,8 +157,11 @@ def first_mentions(blocks: tuple[Block, ...], slugs: tuple[str, ...], recogniser
             if mention.slug not in todo or text[mention.start - 1 : mention.start] == "\\":
                 continue
             if protected is None:
-                protected = [m.span() for m in _PROTECTED.finditer(text)]
-            if any(a < mention.end and mention.start < b for a, b in protected):
+                protected = protected_spans(text)
+            # The spans are sorted and do not overlap: only the last one starting before the mention's end can
+            # overlap it.
+            before = bisect.bisect_left(protected, (mention.end,))
+            if before and protected[before - 1][1] > mention.start:
                 continue
             found.append((index, mention.start, mention.end, mention.slug))
             todo.discard(mention.slug)

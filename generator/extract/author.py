@@ -10,7 +10,7 @@ from generator.model import Doc, Kind
 
 _AUTHOR_LABEL = re.compile(
     r"^(?:by|written by|words by|story by|reporting by|text|author|authors|writer|reporter|correspondent|"
-    r"作者|记者|文|撰文)\s*[:：]?\s*",
+    r"作者|记者|文|撰文)\s*+(?:[:：]\s*+)?",
     re.I,
 )
 _POSTED_BY = re.compile(r"\bby\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")

@@ -44,7 +44,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b"
-    r"|\b(?:yesterday|today|just now)\b|\d+\s*(?:分钟|小时|天)前",
+    r"|\b(?:yesterday|today|just now)\b|(?<!\d)\d++\s*+(?:分钟|小时|天)前",
     re.I,
 )
 # "BEIJING, Nov. 30 (Xinhua) --": a wire-service dateline gives month and day only.
@@ -97,7 +97,7 @@ DATE_START = r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _YEAR_OR_WORD = re.compile(r"19\d\d|20\d\d|ago|yesterday|today|just now|前", re.I)
 _DATE_SHAPE = re.compile(
     r"(?:19|20)\d\d(?:\s*年|[-/.]\d)|[/.-]\s?(?:19|20)\d\d|/\d{1,2}\s+(?:19|20)\d\d|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\s\S]*?(?:19|20)\d\d",
+    r"\A(?>[\s\S]*?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[\s\S]*?(?:19|20)\d\d",
     re.I,
 )
 _RELATIVE_WORD = re.compile(r"ago|yesterday|today|just now|前", re.I)

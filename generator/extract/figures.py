@@ -34,7 +34,9 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)$")
 _LONGEST_LABEL = len("Generation")
-_CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s+|\s+(?:--|—|–)\s+|\s\((?=[^)]*\))")
+# Clause breaks; an opening parenthesis only counts when a closing one follows somewhere (_context checks that:
+# a look-ahead for it from every "(" would read the rest of the sentence once for each).
+_CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s++|(?<!\s)\s++(?:--|—|–)\s++|\s\(")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\"“‘'(])")
 MAX_FIGURES = 8
 MAX_CONTEXT_WORDS = 20
@@ -73,7 +75,10 @@ def _labelled(sentence: str, start: int) -> bool:
 def _context(sentence: str, start: int, end: int) -> str:
     """The clause of `sentence` around [start, end), at most MAX_CONTEXT_WORDS words."""
     pieces, pos = [], 0
+    closing = sentence.rfind(")")
     for sep in _CLAUSE_SPLIT.finditer(sentence):
+        if sep.group().endswith("(") and closing < sep.end():
+            continue
         pieces.append((pos, sep.start()))
         pos = sep.end()
     pieces.append((pos, len(sentence)))

@@ -14,8 +14,8 @@ from generator.model import Doc, Kind
 _AGENCIES = {"xinhua": "Xinhua", "reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg",
              "chinadaily.com.cn": "China Daily", "ecns": "ECNS", "cgtn": "CGTN"}
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>.+?)"
-    r"(?:,?\s*\d{4})?(?:[.,]?\s*(?:all rights reserved|terms\b|privacy\b|版权所有).*)?[.\s]*$",
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>(?:[^.\s]|(?:[^\S\n]|\.)++)+?)"
+    r"(?:,?\s*\d{4})?(?:[.,]?\s*(?:all rights reserved|terms\b|privacy\b|版权所有).*)?[.\s]*+$",
     re.I,
 )
 _MORE_FROM = re.compile(r"^more (?:from|on) (?P<name>.+?)\s*[:：]?$", re.I)

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from generator.extract.dates import DATELINE
 from generator.extract.title import EDITORS_NOTE
+from generator.markup import unlink
 
 _MD = re.compile(r"\\([\\`*_\[\]<>|#~.)])|\*|__|`")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[\[\\*_`&]")  # a character that _LINK, _MD or an entity needs
+_MARKUP = re.compile(r"[\[\\*_`&]")  # a character that a link, _MD or an entity needs
 LIMIT = 300
 MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
 
@@ -20,7 +20,7 @@ def plain(markdown: str) -> str:
     """Markdown inline text to plain text (links to their words, escapes and emphasis dropped)."""
     if not _MARKUP.search(markdown):
         return " ".join(markdown.split())
-    text = _LINK.sub(r"\1", markdown)
+    text = unlink(markdown)
     text = _MD.sub(r"\1", text)  # an escape keeps its character; emphasis marks (no group) go
     return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
 

@@ -1,4 +1,4 @@
-"""Writes the hostile seed fixtures in seeds/ (run from this folder: python make_fixtures.py).
+"""Writes the hostile seed fixtures in seeds/ and redos/ (run from this folder: python make_fixtures.py).
 
 The files are committed; this script documents how each was made (encodings, line endings, junk files),
 so a case can be regenerated or added without a hex editor. Large inputs (over 10 MB, a 3 MB carousel)
@@ -287,6 +287,26 @@ def encoding_fixtures() -> None:
                "2023\n\nLe groupe a baissé ses prix sur plusieurs modèles cette année face à la concurrence de Tesla "
                "et de Geely. Die Händler im Nordosten berichten von mehr Kunden in den Ausstellungsräumen.\n")
                .encode("cp1252"))
+REDOS = Path(__file__).parent / "redos"  # issue 14's hangs and RecursionErrors (tests/test_hostile_redos.py)
+
+
+def redos() -> None:
+    """Small seeds that hung the build or crashed MkDocs; the megabyte-sized ones are made at test time."""
+    lede = "BYD sold more cars than ever in the third quarter, the company said on Friday in a filing.\n\n"
+
+    def editor(name: str, title: str, body: str) -> None:
+        (REDOS / name).write_text(f"---\ntitle: {title}\n---\n\n{lede}{body}\n", encoding="utf-8")
+
+    REDOS.mkdir(exist_ok=True)
+    editor("inline-link.md", "A link target that took the build exponential time",
+           "See [the filing](https://example.com/a-very-long-path-to-the-filing>x) for the details.")
+    editor("nested-list.md", "A list nested 3,000 deep", "- " * 3000 + "a")
+    editor("nested-quote.md", "A quote nested 3,000 deep", "> " * 3000 + "a")
+    editor("nested-emphasis.md", "Emphasis nested 5,000 deep", "*a " * 5000 + "a*" * 5000)
+    editor("nested-brackets.md", "Brackets nested 3,000 deep", "[" * 3000 + "a" + "](x)" * 3000)
+    (REDOS / "long-title.md").write_text("---\ntitle: '" + "[" * 30_000 + "'\n---\n\n" + lede, encoding="utf-8")
+    (REDOS / "markup-line.txt").write_text("A scraped page with a line of pipes\n\n" + lede + "|" * 1500 + "\n",
+                                           encoding="utf-8")
 
 
 if __name__ == "__main__":
@@ -297,3 +317,4 @@ if __name__ == "__main__":
     reserved_path_fixtures()
     common_word_fixtures()
     encoding_fixtures()
+    redos()

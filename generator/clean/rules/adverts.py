@@ -13,7 +13,7 @@ _AD = re.compile(
     re.I,
 )
 # How _AD starts, after the white space and brackets _classify strips (every label it knows starts so).
-_FIRST = re.compile(r"[\s\-–—\[\]()]*(?:ad|sponsored|promoted|paid|partner|广告|推广)", re.I)
+_FIRST = re.compile(r"^[\s\-–—\[\]()]*(?:ad|sponsored|promoted|paid|partner|广告|推广)", re.I)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:

@@ -13,9 +13,9 @@ _LABELS = (
     r"editor|edited by|chief editor|responsible editor|web editor|layout|design|designer|photos?|photography|"
     r"proofread(?:ing|er)?|translat(?:ed by|or|ion)|作者|记者|编辑|责任编辑|责编|文|图|撰文|摄影"
 )
-BYLINE_LABEL = re.compile(rf"^(?:{_LABELS})\b\s*[:：]?\s*", re.I)
+BYLINE_LABEL = re.compile(rf"^(?:{_LABELS})\b\s*+(?:[:：]\s*+)?", re.I)
 _ROLES = r"(?:correspondent|reporter|editor|writer|columnist|contributor|analyst|staff|bureau chief|journalist)s?"
-ROLE = re.compile(rf"^(?P<name>.+?)\s*[,|–—-]\s*(?:our\s+|a\s+)?(?:[\w-]+\s+){{0,3}}{_ROLES}$", re.I)
+ROLE = re.compile(rf"^(?P<name>.*?\S)\s*+[,|–—-]\s*+(?:our\s+|a\s+)?(?:[\w-]{{1,50}}\s++){{0,3}}{_ROLES}$", re.I)
 
 
 # Agency credit trailers: "Reporting by A and B; Editing by C".
@@ -25,7 +25,7 @@ _ROW_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
 _LABEL_END = re.compile(r"[:：]\s*$")
 # What a line _classify marks holds: first a credit label or a trailer, or nothing but a name (is_person_name
 # without allow_caps: PERSON or two to four Han characters, case-sensitive); or else a role last (ROLE).
-_FIRST = re.compile(rf"(?i:\s*(?:{_LABELS}|{_TRAILER_START}))|\s*(?:{HAN_NAME.pattern}|{PERSON.pattern})\s*$")
+_FIRST = re.compile(rf"^(?:(?i:\s*(?:{_LABELS}|{_TRAILER_START}))|\s*(?:{HAN_NAME.pattern}|{PERSON.pattern})\s*$)")
 _ROLE_ENDS = tuple(
     role + plural
     for role in ("correspondent", "reporter", "editor", "writer", "columnist", "contributor", "analyst", "staff",

@@ -26,7 +26,7 @@ _PROVIDED = re.compile(
 )
 _CREDIT_LABEL = r"(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]"
 _CREDIT_ONLY = re.compile(rf"^{_CREDIT_LABEL}", re.I)
-_FIRST = re.compile(rf"\s*(?:{_CREDIT_LABEL}|{_LEAD_LABEL})", re.I)
+_FIRST = re.compile(rf"^\s*+(?:{_CREDIT_LABEL}|{_LEAD_LABEL})", re.I)
 _CLOSERS = (")", "]", "）", "】")
 
 

@@ -17,7 +17,8 @@ _COMMENT = re.compile(
 )
 # How the alternatives of _COMMENT anchored at the start begin, and the two that are not.
 _FIRST = re.compile(
-    r"\s*(?:leave a|post a|add a|join the|cancel reply|comment|log in to|\d|no |view |show |load |read |发表评论|评论)",
+    r"^\s*(?:leave a|post a|add a|join the|cancel reply|comment|log in to|\d|no |view |show |load |read |"
+    r"发表评论|评论)",
     re.I,
 )
 _NEEDLES = ("your email address will not be published", "required fields are marked")

@@ -12,7 +12,7 @@ _STRONG = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved|版权所有|\bICP\b
 _OPENS = re.compile(r"^(?:copyright|©)", re.I)
 _LEGAL = re.compile(
     r"\bcopyright\b|\bdisclaimer\s*[:：]|"
-    r"reproduction (?:\w+ )*without (?:\w+ )?permission|without (?:prior )?(?:written )?permission|"
+    r"reproduction (?:\w++ ){0,30}without (?:\w+ )?permission|without (?:prior )?(?:written )?permission|"
     r"\bterms (?:of (?:use|service)|and conditions)\b|\bprivacy(?: policy)?\s*(?:\||$)|\bsite ?map\b|"
     r"\bcontact us\b|\bsponsor(?:ed by)?\s*[:：]|\battachments?\s*[:：]|\bpowered by\b|"
     r"^(?:terms|privacy|contact|about us|advertise)(?:\s*[|·]\s*\w+(?: \w+)?)+$",

@@ -8,11 +8,11 @@ from generator.clean.base import body_start, mark_lines
 from generator.model import Doc, Kind, Line
 
 _COUNTER = re.compile(
-    r"(?:views?|reads?|hits|clicks|pageviews|visits|阅读(?:量|数)?|浏览(?:量|数)?|点击(?:量|数)?)\s*[:：]?\s*[\d,.]+k?"
-    r"|[\d,.]+k?\s*(?:views?|reads?|hits|comments?|replies|likes|shares)"
-    r"|(?:comments?|replies|likes)\s*[:：(（]?\s*[\d,.]+k?\s*[)）]?"
-    r"|(?:reading time\s*[:：]?\s*)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?(?:\s+read)?"
-    r"|\d+\s*分钟阅读",
+    r"(?:views?|reads?|hits|clicks|pageviews|visits|阅读(?:量|数)?|浏览(?:量|数)?|点击(?:量|数)?)\s*+(?:[:：]\s*+)?[\d,.]+k?"
+    r"|(?<![\d,.])[\d,.]++k?\s*+(?:views?|reads?|hits|comments?|replies|likes|shares)"
+    r"|(?:comments?|replies|likes)\s*+(?:[:：(（]\s*+)?[\d,.]+k?\s*[)）]?"
+    r"|(?:reading time\s*+(?:[:：]\s*+)?)?(?<!\d)\d++\s*+(?:-\s*+\d++\s*+)?min(?:ute)?s?(?:\s+read)?"
+    r"|(?<!\d)\d++\s*+分钟阅读",
     re.I,
 )
 _SEP = re.compile(r"[\s|·•,/]+")
@@ -20,7 +20,7 @@ _NUMBER = re.compile(r"[\d,.]+k?")
 # Found in every line _classify marks. A line of counters and separators starts, after separators, where a
 # counter does: on the first character of one of _COUNTER's alternatives (a bare number starts the same way).
 _FIRST = re.compile(
-    r"[\s|·•,/]*(?:[\d,.]|views?|reads?|reading|hits|clicks|pageviews|visits|阅读|浏览|点击|comments?|replies|likes)",
+    r"^[\s|·•,/]*(?:[\d,.]|views?|reads?|reading|hits|clicks|pageviews|visits|阅读|浏览|点击|comments?|replies|likes)",
     re.I,
 )
 

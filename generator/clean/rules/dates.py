@@ -15,12 +15,12 @@ _LABELS = re.compile(
     re.I,
 )
 _TRAIL = re.compile(
-    r"\b(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|views?\s*[:：]?\s*[\d,]+|[\d,]+\s*views?|"
-    r"reading time\s*[:：]?\s*\d+\s*min\w*|\d+\s*min(?:ute)?s?\s*read|ago)\b",
+    r"\b(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|views?\s*+(?:[:：]\s*+)?[\d,]+|(?<![\d,])[\d,]++\s*+views?|"
+    r"reading time\s*+(?:[:：]\s*+)?\d++\s*+min\w*|\d+\s*min(?:ute)?s?\s*read|ago)\b",
     re.I,
 )
 _NOISE = re.compile(r"[\s|·•:：,()\[\]/-]+")
-_AGO = re.compile(r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s+ago|\d{1,2}:\d{2}", re.I)
+_AGO = re.compile(r"(?<!\d)\d++\s*+(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s++ago|\d{1,2}:\d{2}", re.I)
 _STAMP_PARTS = re.compile(r"\s[|｜·•]\s")
 def is_date_line(text: str) -> bool:
     """True when the line is a date or time stamp with at most a few labels or counters around it."""

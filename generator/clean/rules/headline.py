@@ -14,6 +14,9 @@ from generator.model import Doc, Kind
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 _NON_WORD = re.compile(r"\W+")
 _MENU_BAR = re.compile(r"\s[|]\s")
+# The headline is one of the first headline-shaped lines above the body (28 at most on the dev and web sets):
+# each is looked for in all the chrome, so a page of thousands of them would cost their number times its size.
+_CANDIDATES = 200
 
 
 @lru_cache(maxsize=4096)
@@ -34,24 +37,25 @@ def headline_shaped(text: str) -> bool:
     return not (is_upper(text) and n <= 6)
 
 
-def _chrome(doc: Doc) -> list[str]:
-    """The normal forms of the chrome lines (a site name in the copyright or source line)."""
-    return [_normal(line.text) for line in doc.lines
-            if not line.is_content and line.kind not in (Kind.TITLE, Kind.REPEAT)]
+def _chrome(doc: Doc) -> str:
+    """The normal forms of the chrome lines (a site name in the copyright or source line), one a line: a normal
+    form holds no line break, so it is found in this text only inside one of them."""
+    return "\n".join(_normal(line.text) for line in doc.lines
+                     if not line.is_content and line.kind not in (Kind.TITLE, Kind.REPEAT))
 
 
-def _named_in_chrome(chrome: list[str], text: str) -> bool:
+def _named_in_chrome(chrome: str, text: str) -> bool:
     """True when the line's words recur in a chrome line."""
     key = _normal(text)
-    return bool(key) and any(key in normal for normal in chrome)
+    return bool(key) and key in chrome
 
 
 def apply(doc: Doc) -> Doc:
     """Mark the headline as TITLE and the content lines above it as masthead."""
     start = body_start(doc)
     lines = list(doc.lines)
-    shaped = [i for i in range(start) if lines[i].is_content and headline_shaped(lines[i].text)]
-    chrome = _chrome(doc) if shaped else []
+    shaped = [i for i in range(start) if lines[i].is_content and headline_shaped(lines[i].text)][:_CANDIDATES]
+    chrome = _chrome(doc) if shaped else ""
     candidates = [i for i in shaped if not _named_in_chrome(chrome, lines[i].text)]
     if not candidates:
         return doc

@@ -10,7 +10,7 @@ from generator.model import Doc, Kind
 
 # "headline - Site", "headline | Site", or "headline-Site" glued to a lower-case word.
 SITE_SUFFIX = re.compile(
-    r"(?:\s+[-–—|]\s+|(?<=[a-z0-9'’])[-–—|])(?P<site>[A-Z][A-Za-z0-9.]*(?:\s[A-Z][A-Za-z0-9.]*){0,3})$"
+    r"(?:(?<!\s)\s++[-–—|]\s++|(?<=[a-z0-9'’])[-–—|])(?P<site>[A-Z][A-Za-z0-9.]*(?:\s[A-Z][A-Za-z0-9.]*){0,3})$"
 )
 _DASH = re.compile(r"[-–—|]")  # every SITE_SUFFIX has one; a cheap search rules most lines out
 

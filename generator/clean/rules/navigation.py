@@ -26,7 +26,7 @@ _DIGIT = re.compile(r"\d")
 # What a line _classify marks holds: a field separator (SEPARATORS) or crumb arrow (_ARROW), all of which have
 # white space before them, or else, first, a breadcrumb label, "Home", or a menu word after an optional menu label.
 _SEPARATED = re.compile(r"\s(?:[|›»>/·•–—→]\s|\s\s)")
-_FIRST = re.compile(rf"\s*(?:{_CRUMB_LABEL}|{_HOME_FIRST}|(?:{_MENU_HEAD})?(?:{_MENU_WORD}))", re.I)
+_FIRST = re.compile(rf"^\s*(?:{_CRUMB_LABEL}|{_HOME_FIRST}|(?:{_MENU_HEAD})?(?:{_MENU_WORD}))", re.I)
 
 
 def trigger(text: str) -> bool:

@@ -33,7 +33,7 @@ _TOKENS = re.compile(r"\s{2,}|\s*[|｜/·•,，]\s*|[【】\[\]()（）]+")
 _NUMBER = re.compile(r"[\d.,]+k?")
 # How _LABEL and _SOCIAL start, and a line of one word (a row _widgets_only is asked about, as is a _PACKED one).
 _FIRST = re.compile(
-    r"\s*(?:\S+\s*$|scan|font|text\s+size|分享|字号|follow|download|get the app|扫码|关注我们|下载客户端)", re.I
+    r"^\s*(?:\S+\s*$|scan|font|text\s+size|分享|字号|follow|download|get the app|扫码|关注我们|下载客户端)", re.I
 )
 
 

@@ -13,7 +13,7 @@ _LABELS = (
     r"courtesy of|来源|文章来源|稿件来源|出处"
 )
 SOURCE_LABEL = re.compile(rf"^(?:{_LABELS})\s*[:：]\s*(?P<name>.+)$", re.I)
-_FIRST = re.compile(rf"\s*(?:{_LABELS})\s*[:：]", re.I)  # how SOURCE_LABEL starts, after any white space
+_FIRST = re.compile(rf"^\s*(?:{_LABELS})\s*[:：]", re.I)  # how SOURCE_LABEL starts, after any white space
 _NAME_END = re.compile(r"\s*[|｜·•]\s*|\s{2,}|\s+(?=\d{4}[-/.年])")
 
 

@@ -9,7 +9,7 @@ from generator.model import Doc, Kind, Line
 
 _LABEL = r"(?:tags?|tagged(?: with)?|keywords?|key words|topics?|filed under|categor(?:y|ies)|标签|关键词)\s*[:：]"
 _TAGS = re.compile(rf"^{_LABEL}", re.I)
-_FIRST = re.compile(rf"\s*{_LABEL}", re.I)  # _TAGS after any leading white space
+_FIRST = re.compile(rf"^\s*{_LABEL}", re.I)  # _TAGS after any leading white space
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
