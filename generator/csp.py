@@ -12,7 +12,8 @@ import base64
 import hashlib
 import re
 
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_SCRIPT_OPEN = re.compile(r"<script(?![\w-])", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*+>", re.I)
 _SRC_OR_TYPE = re.compile(r"\b(?:src|type)\s*=", re.I)
 
 
@@ -24,7 +25,19 @@ def script_hash(body: str) -> str:
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script in `html` that a browser runs (no src; no type, as a data block has)."""
-    return [m["body"] for m in _INLINE_SCRIPT.finditer(html) if not _SRC_OR_TYPE.search(m["attrs"])]
+    scripts = []
+    # Each search starts where the last one stopped (a pattern reading up to a closing tag from every opening one
+    # would read the rest of the text again for each unclosed <script).
+    position = 0
+    while (opening := _SCRIPT_OPEN.search(html, position)) is not None:
+        head_end = html.find(">", opening.end())
+        closing = _SCRIPT_CLOSE.search(html, head_end + 1) if head_end >= 0 else None
+        if closing is None:
+            break
+        if not _SRC_OR_TYPE.search(html, opening.end(), head_end):
+            scripts.append(html[head_end + 1 : closing.start()])
+        position = closing.end()
+    return scripts
 
 
 def policy(script_hashes: list[str] | tuple[str, ...]) -> str:

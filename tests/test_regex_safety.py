@@ -40,6 +40,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -172,6 +173,8 @@ def _exercise() -> None:
     paths = [str(p) for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if p.is_file()]
     with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
         main(["check", *paths])
+        with tempfile.TemporaryDirectory() as out:  # the writer (its recovery of a killed build's leftovers)
+            main(["build", "--seeds", str(folders[0]), "--data", str(ROOT / "data"), "--out", f"{out}/docs"])
 
 
 def find_patterns() -> tuple[list[Found], list[str]]:
@@ -296,7 +299,7 @@ def shapes(pattern: re.Pattern[str]) -> list[tuple[str, str, str]]:
             units[(word, unit)] = None
     pool = sorted({*chars, " ", "a", "A", "0"})
     pairs = [(x, y) for x in pool for y in pool if x != y]
-    random.Random(pattern.pattern).shuffle(pairs)
+    random.Random(pattern.pattern.encode("utf-8", "surrogatepass")).shuffle(pairs)
     for x, y in pairs[:PAIR_CAP]:
         units[("", x + y)] = None
         units[("", x + x + y)] = None
