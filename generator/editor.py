@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from generator.clean import MARKDOWN_RULES, clean
 from generator.markup import code_spans
 from generator.model import Block, Doc, Line
+from generator.sanitise import web_url
 
 # Only the blocks are wanted: the inline rules are off (they cost time, quadratic time on some hostile lines).
 _PARSER = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").disable("inline")
@@ -28,9 +29,6 @@ _KINDS = {
 }
 
 
-# Link targets that run code or smuggle content instead of pointing somewhere.
-_SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Possessive where giving back could not help (a title may use the white space after "(" when there is no
 # target), and no "[" in the text or "(" in a parenthesised title: each attempt then reads ahead only to the
 # next bracket, so a line of brackets is read once, not once per bracket.
@@ -42,11 +40,10 @@ _REF_DEF = re.compile(r"(?m)^( {0,3}\[[^\]\n]+\]:\s*)<?(\S+?)>?(\s.*)?$")
 
 
 def unsafe_target(target: str) -> bool:
-    """True for link targets with a scheme other than the web's (javascript:, data:, vbscript:, file:, ...)."""
-    cleaned = html.unescape(urllib.parse.unquote(target))
-    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", cleaned).lower()
-    scheme = _SCHEME.match(cleaned)
-    return bool(scheme) and scheme.group(1) not in _SAFE_SCHEMES
+    """True for link targets with a scheme other than the web's (javascript:, data:, vbscript:, file:, ...), also
+    when written with entities or percent-escapes: such a link is shown as its text (the sanitiser would leave it
+    without a target, and MkDocs would warn about it as a broken relative link)."""
+    return not web_url(html.unescape(urllib.parse.unquote(target)))
 
 
 def _defuse(text: str) -> str:

@@ -56,6 +56,12 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers skip these inside a scheme ("java\tscript:")
 
 
+def web_url(url: str) -> bool:
+    """True for a relative URL or one with a web scheme (http, https, mailto), as a browser reads the scheme."""
+    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", url).lower())
+    return scheme is None or scheme.group(1) in WEB_SCHEMES
+
+
 def _attribute(tag: str, name: str, value: str) -> str | None:
     """The value to keep for an attribute nh3 has allowed, or None to drop it."""
     if name == "id" and value.startswith("__"):
@@ -63,10 +69,10 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
         # with the same id would shadow them (DOM clobbering).
         return None
     if name in ("href", "src"):
+        if not web_url(value):
+            return None
         url = _IGNORED_IN_URL.sub("", value).lower()
         scheme = _SCHEME.match(url)
-        if scheme and scheme.group(1) not in WEB_SCHEMES:
-            return None
         # An image is part of the page, loaded as it opens: only from the site itself. An absolute address
         # (http:, https:, "//host" or "\\host", which browsers read alike) would load from another host.
         if tag == "img" and (scheme or url.replace("\\", "/").startswith("//")):
