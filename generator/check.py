@@ -42,7 +42,16 @@ from generator.clean.text import words as line_words
 from generator.entities.recognise import Recogniser, exact_case_name
 from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
 from generator.extract.summary import plain
-from generator.load import SEED_SUFFIXES, SYMLINK, FolderError, is_junk, list_seeds, read_seed
+from generator.load import (
+    SEED_SUFFIXES,
+    SYMLINK,
+    FileProblem,
+    FolderError,
+    is_junk,
+    list_seeds,
+    read_registry_file,
+    read_seed,
+)
 from generator.model import Briefing, Kind, SeedError
 from generator.paths import shown
 from generator.pipeline import MARKDOWN_SUFFIXES, build_date, paragraphs_and_items, process_seed
@@ -146,9 +155,9 @@ def registry_problems(path: Path, label: str | None = None) -> list[Problem]:
     label = label or label_of(path)
     parse: Callable[[str, str], object] = parse_topics if path.name == "topics.yml" else parse_companies
     try:
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(label, 1, "error", f"cannot read file: {exc}")]
+        text = read_registry_file(path)
+    except FileProblem as exc:
+        return [Problem(label, 1, "error", exc.reason)]
     try:
         parse(text, label)
         return []
@@ -236,7 +245,7 @@ def load_registry_checked(data_dir: Path) -> tuple[Registry | None, list[Problem
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
+    return read_registry_file(path)  # registry_problems has read it once without a problem
 
 
 # ---------------------------------------------------------------------------------------------------------------

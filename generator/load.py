@@ -20,7 +20,6 @@ from generator.paths import name_problem
 
 SEED_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_SEED_BYTES = 10 * 1024 * 1024  # larger files are refused, not truncated
-SYMLINK = "symbolic link; seeds must be regular files"
 # Never wait on a named pipe, never follow a link: the open itself refuses both, before fstat says what it is.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
@@ -51,14 +50,17 @@ def is_seed_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SEED_SUFFIXES and not is_junk(name)
 
 
-def not_regular(mode: int) -> str:
-    """Why a file of this mode (from stat) is not read as a seed."""
+def not_regular(mode: int, what: str = "seeds") -> str:
+    """Why a file of this mode (from stat) is not read as one of `what` (seeds, registry files)."""
     if stat.S_ISLNK(mode):
-        return SYMLINK
+        return f"symbolic link; {what} must be regular files"
     kind = ("folder" if stat.S_ISDIR(mode) else "named pipe (FIFO)" if stat.S_ISFIFO(mode)
             else "socket" if stat.S_ISSOCK(mode) else "device file" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
             else "special file")
-    return f"{kind}, not a regular file; seeds must be regular files"
+    return f"{kind}, not a regular file; {what} must be regular files"
+
+
+SYMLINK = not_regular(stat.S_IFLNK)  # why a linked seed is refused
 
 
 def list_seeds(folder: Path) -> list[Path | SeedError]:
@@ -111,6 +113,47 @@ def _entry(entry: os.DirEntry[str], rel: str, pending: list[tuple[str, str]]) ->
     return None
 
 
+class FileProblem(Exception):
+    """A file that is not read: a link, a pipe or device, too large, or unreadable (`reason` is one line)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_regular(path: Path, limit: int = MAX_SEED_BYTES, what: str = "seeds") -> bytes:
+    """The bytes of the regular file at `path`; raise FileProblem for a symbolic link, a pipe, socket or device, a
+    file over `limit` bytes, or one that cannot be read. Never follows a link, never waits on a pipe."""
+    try:
+        # os calls on one descriptor: the type, the size and the bytes come from the same file, at a fifth of the
+        # cost of open(); O_NONBLOCK makes opening a named pipe return at once instead of waiting for a writer
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and os.path.islink(path)):  # EMLINK: BSDs
+            raise FileProblem(not_regular(stat.S_IFLNK, what)) from None
+        raise FileProblem(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise FileProblem(not_regular(status.st_mode, what))
+        size = status.st_size
+        if size > limit:
+            raise FileProblem(f"file is {size:,} bytes, over the {limit:,}-byte limit")
+        data = os.read(fd, size + 1)
+        if len(data) > size:  # the file grew since fstat (or the system does not know its size)
+            chunks = [data]
+            while chunks[-1]:
+                chunks.append(os.read(fd, 1 << 16))
+                if sum(map(len, chunks)) > limit:
+                    raise FileProblem(f"file is over the {limit:,}-byte limit")
+            data = b"".join(chunks)
+    except OSError as exc:
+        raise FileProblem(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    return data
+
+
 def read_seed(folder: Path, path: Path) -> RawSeed:
     """Read one seed; raise SeedError when it cannot be read, is not a regular file, is too large or its name
     cannot be shown safely."""
@@ -119,33 +162,20 @@ def read_seed(folder: Path, path: Path) -> RawSeed:
     if problem:
         raise SeedError(name, problem)
     try:
-        # os calls on one descriptor: the type, the size and the bytes come from the same file, at a fifth of the
-        # cost of open(); O_NONBLOCK makes opening a named pipe return at once instead of waiting for a writer
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and os.path.islink(path)):  # EMLINK: BSDs
-            raise SeedError(name, SYMLINK) from None
-        raise SeedError(name, f"cannot read file: {exc.strerror or exc}") from None
+        return RawSeed(name=name, data=read_regular(path))
+    except FileProblem as exc:
+        raise SeedError(name, exc.reason) from None
+
+
+def read_registry_file(path: Path) -> str:
+    """A registry file's text ("" when there is none); FileProblem when it is a link, a pipe, too large, not UTF-8
+    or unreadable (registry files are held to the same rules as seeds)."""
+    if not os.path.lexists(path):
+        return ""
     try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise SeedError(name, not_regular(status.st_mode))
-        size = status.st_size
-        if size > MAX_SEED_BYTES:
-            raise SeedError(name, f"file is {size:,} bytes, over the {MAX_SEED_BYTES:,}-byte limit")
-        data = os.read(fd, size + 1)
-        if len(data) > size:  # the file grew since fstat (or the system does not know its size)
-            chunks = [data]
-            while chunks[-1]:
-                chunks.append(os.read(fd, 1 << 16))
-                if sum(map(len, chunks)) > MAX_SEED_BYTES:
-                    raise SeedError(name, f"file is over the {MAX_SEED_BYTES:,}-byte limit")
-            data = b"".join(chunks)
-    except OSError as exc:
-        raise SeedError(name, f"cannot read file: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    return RawSeed(name=name, data=data)
+        return read_regular(path, what="registry files").decode("utf-8")
+    except UnicodeDecodeError:
+        raise FileProblem("not valid UTF-8 text") from None
 
 
 def read_seeds(folder: Path, paths: list[Path] | None = None) -> Iterator[RawSeed | SeedError]:

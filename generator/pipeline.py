@@ -31,7 +31,7 @@ from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.limits import check_editor_body, check_fields, check_scraped_article
-from generator.load import list_seeds, read_seed, read_seeds
+from generator.load import FileProblem, list_seeds, read_registry_file, read_seed, read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, Pages, RawSeed, SeedError
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
@@ -347,8 +347,11 @@ def registry_fingerprint(data_dir: Path | None) -> bytes:
     digest = hashlib.blake2b(digest_size=16)
     for name in ("companies.yml", "topics.yml"):
         path = data_dir / name if data_dir else None
-        if path is not None and path.is_file():
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        if path is not None:
+            try:
+                digest.update(name.encode() + b"\0" + read_registry_file(path).encode() + b"\0")
+            except FileProblem as exc:  # load_registry reports it
+                digest.update(exc.reason.encode())
     return digest.digest()
 
 

@@ -344,3 +344,31 @@ def test_an_unreadable_folder_is_one_line_in_the_cli_and_mkdocs(unreadable: Path
     assert "Traceback" not in docs.stderr
     warnings = [line.split(" - ", 1)[1].strip() for line in docs.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == expected
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link"])
+def test_a_registry_file_that_is_a_pipe_or_a_link_is_one_error_and_never_read(tmp_path: Path, kind: str) -> None:
+    """The registry is read by the seeds' reader: a pipe is refused at once, a link (here to a file outside the
+    project) is never followed, in the build and the check alike."""
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    data.mkdir()
+    (seeds / "a.txt").write_text(article("A seed beside a strange registry"), encoding="utf-8")
+    (data / "topics.yml").write_text("[]\n", encoding="utf-8")
+    target = data / "companies.yml"
+    if kind == "pipe":
+        os.mkfifo(target)
+        reason = "named pipe (FIFO), not a regular file; registry files must be regular files"
+    else:
+        outside = tmp_path / "outside.yml"
+        outside.write_text("- slug: secret\n  name: Secret Outside\n  kind: automaker\n  country: CN\n", "utf-8")
+        target.symlink_to(outside)
+        reason = "symbolic link; registry files must be regular files"
+    result = build_site(seeds, data)
+    assert [str(error) for error in result.errors] == [f"{target.as_posix()}:1: error: {reason}"]
+    assert [b.meta.title for b in result.briefings] == ["A seed beside a strange registry"]
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--seeds", str(seeds), "--data", str(data)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert f"companies.yml:1: error: {reason}" in done.stderr
+    assert "Secret Outside" not in done.stdout + done.stderr

@@ -236,13 +236,15 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
 
 def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
     """Read companies.yml and topics.yml from `data_dir` (either may be absent: an empty registry)."""
+    from generator.load import FileProblem, read_registry_file  # here: load imports the model, which imports us
+
     def read(name: str) -> tuple[str, str]:
         path = data_dir / name
         label = path.relative_to(label_root).as_posix() if label_root else path.as_posix()
         try:
-            return (path.read_text(encoding="utf-8") if path.is_file() else ""), label
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RegistryError(label, 1, f"cannot read file: {exc}") from None
+            return read_registry_file(path), label
+        except FileProblem as exc:
+            raise RegistryError(label, 1, exc.reason) from None
 
     companies = parse_companies(*read("companies.yml"))
     topics = parse_topics(*read("topics.yml"))
