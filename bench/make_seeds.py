@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.entities.registry import Registry, load_registry  # noqa: E402
+from generator.entities.registry import Registry  # noqa: E402
+from generator.load import load_registry  # noqa: E402
 
 EDITOR_SHARE = 0.05
 UNDATED_SHARE = 0.03

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
 from generator.model import RawSeed, SeedError
 from generator.paths import name_problem
 
@@ -189,3 +190,18 @@ def read_seeds(folder: Path, paths: list[Path] | None = None) -> Iterator[RawSee
             yield read_seed(folder, path)
         except SeedError as exc:
             yield exc
+
+
+def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
+    """Read companies.yml and topics.yml from `data_dir` (either may be absent: an empty registry)."""
+    def read(name: str) -> tuple[str, str]:
+        path = data_dir / name
+        label = path.relative_to(label_root).as_posix() if label_root else path.as_posix()
+        try:
+            return read_registry_file(path), label
+        except FileProblem as exc:
+            raise RegistryError(label, 1, exc.reason) from None
+
+    companies = parse_companies(*read("companies.yml"))
+    topics = parse_topics(*read("topics.yml"))
+    return Registry(companies=companies, topics=topics)

@@ -22,7 +22,7 @@ from generator.decode import decode_checked
 from generator.editor import editor_blocks
 from generator.entities.link import Corpus, first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import Registry, RegistryError, load_registry
+from generator.entities.registry import Registry, RegistryError
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.dates import plausible
@@ -31,7 +31,7 @@ from generator.extract.source import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.limits import check_editor_body, check_fields, check_scraped_article
-from generator.load import FileProblem, list_seeds, read_registry_file, read_seed, read_seeds
+from generator.load import FileProblem, list_seeds, load_registry, read_registry_file, read_seed, read_seeds
 from generator.model import Block, Briefing, BuildResult, Meta, Pages, RawSeed, SeedError
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site

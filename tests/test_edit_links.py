@@ -15,7 +15,7 @@ import pytest
 from test_site import FIXTURE_DATA, FIXTURE_SEEDS, ROOT, SEED_FILES, SOURCE_DATE_EPOCH, TODAY, make_project, parse
 
 from generator.edit_links import edit_url, page_sources, repository_urls
-from generator.entities.registry import load_registry
+from generator.load import load_registry
 from generator.pipeline import build_site
 
 REPO = "https://github.com/example/briefings"

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import load_registry
+from generator.load import load_registry
 from generator.model import Briefing, RawSeed, SeedError
 from generator.pipeline import process_seed
 

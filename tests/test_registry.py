@@ -11,10 +11,10 @@ from generator.entities.registry import (
     COMPANY_KINDS,
     INSTITUTION_KINDS,
     RegistryError,
-    load_registry,
     parse_companies,
     parse_topics,
 )
+from generator.load import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -234,23 +234,6 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
     return topics
 
 
-def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
-    """Read companies.yml and topics.yml from `data_dir` (either may be absent: an empty registry)."""
-    from generator.load import FileProblem, read_registry_file  # here: load imports the model, which imports us
-
-    def read(name: str) -> tuple[str, str]:
-        path = data_dir / name
-        label = path.relative_to(label_root).as_posix() if label_root else path.as_posix()
-        try:
-            return read_registry_file(path), label
-        except FileProblem as exc:
-            raise RegistryError(label, 1, exc.reason) from None
-
-    companies = parse_companies(*read("companies.yml"))
-    topics = parse_topics(*read("topics.yml"))
-    return Registry(companies=companies, topics=topics)
-
-
 def chinese_names(registry: Registry) -> list[str]:
     """Every name or alias written in Chinese characters, sorted (for the search segmenter's dictionary)."""
     han = re.compile(r"[\u3400-\u9fff]")
