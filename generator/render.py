@@ -54,6 +54,8 @@ class Markdown(str):
 
 def md_escape(text: object) -> Markdown:
     """Escape text so Markdown shows it literally (and raw HTML cannot sneak in); Markdown is left as it is."""
+    if type(text) is str:  # the common case first: every {{ }} value of every page comes here
+        return _md_escape(text)
     return text if isinstance(text, Markdown) else _md_escape(str(text))
 
 
@@ -70,14 +72,19 @@ def as_markdown(text: object) -> Markdown:
 def as_url(target: object) -> Markdown:
     """The `url` filter: a link target the generator made (a relative path, maybe with a #fragment), with anything
     that could end the target or the link percent-encoded."""
-    return Markdown(quote(str(target), safe="/#.-_~"))
+    return _as_url(str(target))
+
+
+@lru_cache(maxsize=16384)  # slugs and relative roots recur on every listing
+def _as_url(target: str) -> Markdown:
+    return Markdown(quote(target, safe="/#.-_~"))
 
 
 @cache
 def environment() -> Environment:
     """The template environment. HTML autoescape is off because templates produce Markdown; instead every `{{ }}`
-    value is Markdown-escaped (finalize), unless a filter made it Markdown: `md` (escaped already), `url` (a link
-    target) or `markdown` (Markdown the generator wrote, such as a briefing's body)."""
+    value is Markdown-escaped (finalize), unless a filter made it Markdown: `url` (a link target) or `markdown`
+    (Markdown the generator wrote, such as a briefing's body). No template escapes by hand."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -88,7 +95,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,  # templates are package files: no stat of each one every time a page is rendered
     )
-    env.filters["md"] = md_escape
     env.filters["url"] = as_url
     env.filters["markdown"] = as_markdown
     return env
