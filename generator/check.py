@@ -585,7 +585,7 @@ def check(
                                                    for p in targets.registry)):
         # Over every seed: the briefings when all were checked, else (a changed registry) their raw pages.
         texts = ([recognised_text(o.briefing) for o in outcomes if o.briefing is not None] if everything
-                 else _raw_texts(in_folder))
+                 else (text for _, text in _raw_pages(in_folder)))
         problems += common_aliases(registry, texts, registry_label)
     return Report(tuple(reports), (*problems, *targets.problems))
 
@@ -599,11 +599,12 @@ def recognised_text(briefing: Briefing) -> str:
     return "\n".join([briefing.meta.title, *paragraphs_and_items(list(briefing.blocks))])
 
 
-def _raw_texts(seeds: list[SeedFile]) -> Iterator[str]:
-    """Each seed's raw page (plain UTF-8 decoding is enough to find names)."""
+def _raw_pages(seeds: list[SeedFile]) -> Iterator[tuple[SeedFile, str]]:
+    """Each readable seed with its raw page. Only words count where these are used (names, shingles): plain UTF-8
+    decoding is enough, and far cheaper than the pipeline's repairs."""
     for seed in seeds:
         try:
-            yield read_seed(seed.folder, seed.path).data.decode("utf-8", errors="replace")
+            yield seed, read_seed(seed.folder, seed.path).data.decode("utf-8", errors="replace")
         except SeedError:
             continue
 
@@ -656,13 +657,8 @@ def _near_raw(seeds: list[SeedFile], texts: list[str]) -> list[SeedFile]:
     if not seeds or not texts:
         return []
     raw = SimilarityIndex(keep_text=False)
-    for seed in seeds:
-        try:
-            data = read_seed(seed.folder, seed.path).data
-        except SeedError:
-            continue
-        # Only words count here: plain UTF-8 decoding is enough, and far cheaper than the pipeline's repairs.
-        raw.add(seed.key, data.decode("utf-8", errors="replace"))
+    for seed, page in _raw_pages(seeds):
+        raw.add(seed.key, page)
     wanted = {key for text in texts for key in raw.likely_within(text)}
     return [s for s in seeds if s.key in wanted]
 

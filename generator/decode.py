@@ -43,13 +43,9 @@ def _mojibake_hint() -> re.Pattern[str]:
 _MOJIBAKE_HINT = _mojibake_hint()
 
 
-def decode_bytes(name: str, data: bytes) -> str:
-    """Decode bytes to text, trying BOMs, then UTF-8, then a guess at the legacy encoding."""
-    return read_bytes(name, data).text
-
-
 def read_bytes(name: str, data: bytes) -> Guess:
-    """Bytes to text with the encoding used and, for a legacy encoding, any doubt about the guess."""
+    """Bytes to text (BOMs, then UTF-8, then a guess at the legacy encoding) with the encoding used and, for a
+    legacy encoding, any doubt about the guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -155,11 +155,11 @@ def inject_allowed(inject: Callable[[bytes, int], bytes], content: bytes, epoch:
     end = content.rfind(b"</body>")
     end = len(content) if end < 0 else end
     added = out[end : end + len(out) - len(content)].decode("utf-8")
-    scripts = importlib.import_module("generator.csp").inline_scripts(added)
+    csp = importlib.import_module("generator.csp")
+    scripts = csp.inline_scripts(added)
     if len(scripts) != 1:  # not the one script MkDocs 1.6 adds: leave the page as MkDocs made it
         return out
-    allow = importlib.import_module("generator.csp").allow_script
-    return allow(out.decode("utf-8"), scripts[0]).encode("utf-8")
+    return csp.allow_script(out.decode("utf-8"), scripts[0]).encode("utf-8")
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -128,6 +128,8 @@ def name_problem(name: str, what: str = "file") -> str | None:
     if "Cf" in kinds:
         return f"{what} name holds an invisible formatting character (such as a right-to-left override); rename it"
     return None
+
+
 def published_as(path: str, directory_urls: bool) -> str:
     """Where MkDocs writes the file at `path` (relative to docs/) in the site, as mkdocs/structure/files.py does:
     a Markdown page `a/b.md` becomes `a/b/index.html` with directory URLs and `a/b.html` without, `index.md` and

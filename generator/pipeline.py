@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from generator import frontmatter
-from generator.chars import strip_unsafe
 from generator.clean import clean, to_doc
 from generator.decode import decode_checked
 from generator.editor import editor_blocks
@@ -123,7 +122,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     institutions = _given(data, "institutions", institutions)
     named = tuple(s for s in (*companies, *institutions) if s in recogniser.registry.companies)
     return Briefing(
-        seed=strip_unsafe(Path(seed.name).name),  # shown on the page and in the JSON export
+        seed=Path(seed.name).name,
         slug=seed_slug(meta.title, seed.name),
         meta=meta,
         blocks=tuple(blocks),

@@ -18,7 +18,8 @@ _EMPHASIS = re.compile(r"(\*\*[^*\n]+?\*\*|(?<![\w*])\*[^*\s](?:[^*\n]*?[^*\s])?
 _ESCAPE = re.compile(r"([\\`*_\[\]>|#{}])")
 
 
-_SYNTAX = re.compile(r"[\\`*_\[\]>|#{}<&]")  # every character escape_inline may change
+MARKUP_CHARS = "\\`*_[]>|#{}<&"  # every character escape_inline may change
+_SYNTAX = re.compile("[" + re.escape(MARKUP_CHARS) + "]")
 _ENTITY = re.compile(r"&#?\w+;")
 _NUMBER_START = re.compile(r"^(\d{1,9})([.)])(\s)")
 

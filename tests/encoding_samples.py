@@ -314,7 +314,7 @@ def main() -> None:
         total[kind] += 1
         try:
             got, doubt = ((g := read(kind, text.encode(encoding))).text, g.doubt) if read else (
-                decode.decode_bytes(kind, text.encode(encoding)), None)
+                decode.read_bytes(kind, text.encode(encoding)).text, None)
         except Exception as exc:  # noqa: BLE001 - a measurement: every outcome is counted
             got, doubt = repr(exc), None
         right[kind] += got == text
