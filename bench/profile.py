@@ -53,7 +53,7 @@ STAGES = (
     ("      clean (all rules)", "generator/clean/__init__.py", "clean"),
     ("      structure", "generator/structure.py", "structure"),
     ("      editor Markdown", "generator/editor.py", "editor_blocks"),
-    ("      headline / source / date / author", "generator/extract/source.py", "publication"),
+    ("      headline / source / date / author", "generator/extract/publication.py", "publication"),
     ("      publication_date", "generator/extract/date.py", "publication_date"),
     ("      summarise", "generator/extract/summary.py", "summarise"),
     ("      recognise companies", "generator/entities/recognise.py", "companies"),

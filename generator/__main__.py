@@ -57,8 +57,8 @@ def _explain(path: Path) -> int:
     """Print every line of a scraped seed with the kind and rule that classified it."""
     from generator.clean import clean, to_doc
     from generator.decode import decode
+    from generator.errors import SeedError
     from generator.load import read_seed
-    from generator.model import SeedError
 
     try:
         text = decode(read_seed(path.parent, path))

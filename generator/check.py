@@ -40,7 +40,8 @@ from generator.clean.rules.headline import headline_shaped
 from generator.clean.text import is_person_name, is_upper
 from generator.clean.text import words as line_words
 from generator.entities.recognise import Recogniser, exact_case_name
-from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
+from generator.entities.registry import parse_companies, parse_topics
+from generator.errors import RegistryError, SeedError
 from generator.extract.summary import plain
 from generator.load import (
     SEED_SUFFIXES,
@@ -52,7 +53,7 @@ from generator.load import (
     read_registry_file,
     read_seed,
 )
-from generator.model import Briefing, Kind, SeedError
+from generator.model import Briefing, Kind, Registry
 from generator.paths import shown
 from generator.pipeline import MARKDOWN_SUFFIXES, build_date, paragraphs_and_items, process_seed
 from generator.similar import SimilarityIndex

@@ -12,7 +12,8 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, badness
 from generator import codepages
 from generator.chars import strip_unsafe
 from generator.codepages import Guess
-from generator.model import RawSeed, SeedError
+from generator.errors import SeedError
+from generator.model import RawSeed
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from generator.entities.registry import Registry
-from generator.model import Briefing
+from generator.model import Briefing, Registry
 
 _EDIT_URI = re.compile(r"^/?(?:edit|blob)/(?P<branch>[^/]+)/")
 

@@ -11,7 +11,7 @@ import yaml
 
 from generator import safeyaml
 from generator.chars import strip_unsafe_all
-from generator.model import SeedError
+from generator.errors import SeedError
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 

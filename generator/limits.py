@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.model import SeedError
+from generator.errors import SeedError
 from generator.structure import MARKUP_CHARS
 
 MAX_ARTICLE_CHARS = 100_000

@@ -15,8 +15,9 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.entities.registry import Registry, RegistryError, parse_companies, parse_topics
-from generator.model import RawSeed, SeedError
+from generator.entities.registry import parse_companies, parse_topics
+from generator.errors import RegistryError, SeedError
+from generator.model import RawSeed, Registry
 from generator.paths import name_problem
 
 SEED_SUFFIXES = (".txt", ".md", ".markdown")

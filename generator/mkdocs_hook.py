@@ -115,7 +115,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from generator.entities.registry import RegistryError, chinese_names
+    from generator.entities.registry import chinese_names
+    from generator.errors import RegistryError
     from generator.load import load_registry
 
     try:

@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
-
-from generator.entities.registry import Registry
-from generator.extract.figures import Figure
-from generator.paths import shown
-
-
-class SeedError(Exception):
-    """A seed that cannot become a briefing; the message is one line for the user."""
-
-    def __init__(self, seed: str, reason: str, line: int | None = None) -> None:
-        self.seed = seed
-        self.reason = reason
-        self.line = line
-        where = f"{shown(seed)}:{line}" if line else shown(seed)  # the name escaped: the message is one safe line
-        super().__init__(f"{where}: error: {reason}")
-
-    def __reduce__(self) -> tuple[type[SeedError], tuple[str, str, int | None]]:
-        """Pickle by the constructor's arguments (errors travel back from worker processes)."""
-        return (SeedError, (self.seed, self.reason, self.line))
 
 
 @dataclass(frozen=True)
@@ -35,17 +17,6 @@ class RawSeed:
 
     name: str
     data: bytes
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """A decoded seed: text with normalised line endings, plus the editor's front matter if any."""
-
-    name: str
-    text: str
-    kind: str  # "txt" (scraped page) or "md" (editor-written Markdown)
-    front_matter: dict[str, object] = field(default_factory=dict)
-    body_line: int = 1  # line number in the seed where `text` starts
 
 
 class Kind(StrEnum):
@@ -103,25 +74,117 @@ class Doc:
     name: str
     lines: tuple[Line, ...]
     title_index: int | None = None
-    body_start: int = 0
-    title_text: str | None = None  # the headline when it is only part of a line (e.g. after a date)
 
     def with_lines(self, lines: list[Line] | tuple[Line, ...]) -> Doc:
         """Return a copy holding `lines`."""
         return replace(self, lines=tuple(lines))
 
-    def content(self) -> list[Line]:
-        """Lines not (yet) classified as chrome or metadata."""
-        return [line for line in self.lines if line.is_content]
+
+class BlockKind(StrEnum):
+    """What a block of the cleaned article is."""
+
+    PARAGRAPH = "paragraph"
+    DECK = "deck"  # a standfirst under the headline
+    HEADING = "heading"
+    LIST = "list"
+    TABLE = "table"
+    QUOTE = "quote"
+    CODE = "code"
+    OTHER = "other"  # anything else an editor wrote (a rule, raw HTML shown as text, ...)
 
 
 @dataclass(frozen=True)
 class Block:
-    """A block of the cleaned article: paragraph, heading, list, table, quote or code."""
+    """A block of the cleaned article: its kind, its Markdown and its plain text (worked out once)."""
 
-    kind: str  # "paragraph" | "deck" | "heading" | "list" | "table" | "quote" | "code" | "other"
+    kind: BlockKind
     text: str  # Markdown source of the block
     level: int = 0  # heading level
+    plain: str = ""  # the block as plain text: links to their words, escapes and emphasis dropped
+
+
+COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
+INSTITUTION_KINDS = ("government", "association", "media")
+KINDS = COMPANY_KINDS + INSTITUTION_KINDS
+
+
+@dataclass(frozen=True)
+class Company:
+    """An organisation in the registry (companies, brands and joint ventures, and institutions)."""
+
+    slug: str
+    name: str
+    kind: str
+    country: str
+    parent: str | None
+    partners: tuple[str, ...]
+    aliases: tuple[str, ...]
+    description: str
+    line: int = 0
+
+    @property
+    def is_institution(self) -> bool:
+        """Government bodies, associations and media: listed apart from companies."""
+        return self.kind in INSTITUTION_KINDS
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A phrase that signals a topic, with its weight."""
+
+    phrase: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of the controlled vocabulary and the rule that assigns it."""
+
+    slug: str
+    name: str
+    description: str
+    keywords: tuple[Keyword, ...]
+    min_score: int
+    line: int = 0
+    kinds: tuple[tuple[str, int], ...] = ()  # organisation kinds whose mention signals the topic, with weights
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every company and topic, by slug, in file order."""
+
+    companies: dict[str, Company]
+    topics: dict[str, Topic]
+
+    def children(self, slug: str) -> list[Company]:
+        """Brands and subsidiaries whose parent is `slug`."""
+        return [c for c in self.companies.values() if c.parent == slug]
+
+    def ventures(self, slug: str) -> list[Company]:
+        """Joint ventures that `slug` is a partner in."""
+        return [c for c in self.companies.values() if slug in c.partners]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity an article states and the clause that says what it measures."""
+
+    value: str
+    context: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """An editor's front matter: the parsed mapping, the line of each top-level key, where the body starts."""
+
+    data: dict[str, object] = field(default_factory=dict, hash=False)
+    lines: dict[str, int] = field(default_factory=dict, hash=False)  # key -> 1-based line in the seed
+    body_line: int = 1  # line number in the seed where the body starts
 
 
 @dataclass(frozen=True)
@@ -152,15 +215,16 @@ class Briefing:
     institutions: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     path: str = ""  # the seed's path under the seeds folder (the file name, or sub/folder/name)
-    source: bytes = b""  # the seed's decoded text as UTF-8 (published beside the briefing as it is)
+    seed_text: bytes = b""  # the seed's decoded text as UTF-8 (published beside the briefing as it is)
     digest: str = ""  # of the seed's path and bytes: with the slug, names this briefing's content across builds
     mentions: tuple[tuple[int, int, int, str], ...] = ()  # first mention of each company: block, start, end, slug
     warnings: tuple[str, ...] = ()  # for the check, not the page: e.g. a doubtful guess at a legacy encoding
+    front_matter: FrontMatter = FrontMatter()  # an editor's, as parsed (empty for a scraped page)
 
     @property
     def original(self) -> str:
         """The seed's decoded text."""
-        return self.source.decode("utf-8")
+        return self.seed_text.decode("utf-8")
 
     @property
     def token(self) -> tuple[str, str]:
@@ -185,6 +249,36 @@ class Briefing:
     def reading_minutes(self) -> int:
         """Reading time at 220 words a minute, at least one minute."""
         return max(1, round(self.word_count / 220))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every briefing with what the corpus knows about it and about each company and topic."""
+
+    registry: Registry
+    briefings: tuple[Briefing, ...]
+    by_company: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
+    by_topic: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
+    related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by briefing slug, best first
+    signature: tuple[object, ...] = ()  # everything related lists depend on (see link_signature)
+
+    def co_mentions(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
+        """Companies most often named in the same briefings as `slug`."""
+        counts: Counter[str] = Counter()
+        for briefing in self.by_company.get(slug, ()):
+            counts.update(c for c in (*briefing.companies, *briefing.institutions)
+                          if c != slug and c in self.registry.companies)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def topics_of(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
+        """Topics of the briefings that name `slug`, most frequent first."""
+        counts = Counter(t for b in self.by_company.get(slug, ()) for t in b.topics if t in self.registry.topics)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def companies_of_topic(self, topic: str, limit: int = 15) -> list[tuple[str, int]]:
+        """Companies most often named in briefings under `topic`."""
+        counts = Counter(c for b in self.by_topic.get(topic, ()) for c in b.companies if c in self.registry.companies)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
 class Pages(MutableMapping[str, str]):

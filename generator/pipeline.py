@@ -19,19 +19,19 @@ from generator import frontmatter
 from generator.clean import clean, to_doc
 from generator.decode import decode_checked
 from generator.editor import editor_blocks
-from generator.entities.link import Corpus, first_mentions, link_corpus
+from generator.entities.link import first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import Registry, RegistryError
+from generator.errors import RegistryError, SeedError
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.dates import plausible
 from generator.extract.figures import key_figures
-from generator.extract.source import publication
+from generator.extract.publication import publication
 from generator.extract.summary import plain, summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.limits import check_editor_body, check_fields, check_scraped_article
 from generator.load import FileProblem, list_seeds, load_registry, read_registry_file, read_seed, read_seeds
-from generator.model import Block, Briefing, BuildResult, Meta, Pages, RawSeed, SeedError
+from generator.model import Block, Briefing, BuildResult, Corpus, Meta, Pages, RawSeed, Registry
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
 from generator.structure import structure
@@ -135,7 +135,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         language=str(data.get("language") or "en"),
         figures=key_figures([meta.title, *units]),
         path=seed.name,
-        source=text.encode("utf-8"),
+        seed_text=text.encode("utf-8"),
         digest=seed_digest(seed),
         mentions=first_mentions(tuple(blocks), named, recogniser),
         warnings=(doubt,) if doubt else (),

@@ -10,7 +10,8 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from generator.model import BuildResult, SeedError
+from generator.errors import SeedError
+from generator.model import BuildResult
 
 MIN_SEEDS = 200  # smaller builds finish before a bar would be worth drawing
 

@@ -11,10 +11,9 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import frontmatter
-from generator.entities.link import Corpus, apply_links, newest_first
-from generator.entities.registry import KINDS, Company, Topic
+from generator.entities.link import apply_links, newest_first
 from generator.feeds import atom_feed, json_export, json_record
-from generator.model import Briefing, Pages
+from generator.model import KINDS, Briefing, Company, Corpus, Pages, Topic
 from generator.paging import (
     ARCHIVE_PAGE_SIZE,
     ENTITY_PAGE_SIZE,
@@ -387,7 +386,7 @@ def render_site(
                                      for r in corpus.related.get(b.slug, ()))
         pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
     for b in corpus.briefings:
-        pages.add_encoded(original_path(b), b.source)
+        pages.add_encoded(original_path(b), b.seed_text)
     # Listing pages are memoised by what they show of the briefings they list: a correction to an article's text
     # renders its own page again, not every page that lists it.
     listing = memo.key and tuple(b.listing for b in corpus.briefings)

@@ -10,7 +10,7 @@ from generator.clean import clean, to_doc
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.dates import find_dates, is_relative, plausible
-from generator.extract.source import publication
+from generator.extract.publication import publication
 from generator.extract.summary import summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
 

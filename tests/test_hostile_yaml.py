@@ -21,9 +21,10 @@ from test_site import make_project, mkdocs_build
 
 from generator import frontmatter, safeyaml
 from generator.chars import UNSAFE, strip_unsafe
-from generator.entities.registry import RegistryError, parse_companies, parse_topics
+from generator.entities.registry import parse_companies, parse_topics
+from generator.errors import RegistryError, SeedError
 from generator.load import load_registry
-from generator.model import Pages, SeedError
+from generator.model import Pages
 from generator.paths import clashes, published_as, unique_slugs
 from generator.pipeline import refuse_clashes
 

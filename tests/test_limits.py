@@ -12,6 +12,7 @@ import pytest
 from test_site import EDITOR_TEXT
 
 from generator import frontmatter
+from generator.errors import SeedError
 from generator.limits import (
     EDITOR_MARKUP,
     MAX_ARTICLE_CHARS,
@@ -24,7 +25,6 @@ from generator.limits import (
     markup_count,
     paragraphs,
 )
-from generator.model import SeedError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]  # mkdocs.yml's markdown_extensions

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.entities.link import apply_links, first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import Registry, parse_companies, parse_topics
-from generator.model import Block, Briefing, Meta
+from generator.entities.registry import parse_companies, parse_topics
+from generator.model import Block, Briefing, Meta, Registry
 
 REGISTRY = Registry(
     parse_companies(

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.entities.recognise import Recogniser
+from generator.errors import SeedError
 from generator.load import load_registry
-from generator.model import Briefing, RawSeed, SeedError
+from generator.model import Briefing, RawSeed
 from generator.pipeline import process_seed
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"

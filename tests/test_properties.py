@@ -16,8 +16,8 @@ from generator import frontmatter
 from generator.clean import clean, to_doc
 from generator.decode import _MOJIBAKE_HINT, decode
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import Registry
-from generator.model import Kind, RawSeed, SeedError
+from generator.errors import SeedError
+from generator.model import Kind, RawSeed, Registry
 from generator.paths import safe_join, seed_slug, slugify
 from generator.pipeline import make_briefing
 

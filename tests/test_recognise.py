@@ -6,7 +6,8 @@ import pytest
 
 from generator.entities.phrases import PhraseMatcher
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import Registry, parse_companies, parse_topics
+from generator.entities.registry import parse_companies, parse_topics
+from generator.model import Registry
 
 COMPANIES = """\
 - {slug: baic-group, name: BAIC Group, kind: automaker, aliases: [BAIC, Beijing Automotive Group Co, 北汽集团, 北汽]}

@@ -7,14 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.entities.registry import (
-    COMPANY_KINDS,
-    INSTITUTION_KINDS,
-    RegistryError,
-    parse_companies,
-    parse_topics,
-)
+from generator.entities.registry import parse_companies, parse_topics
+from generator.errors import RegistryError
 from generator.load import load_registry
+from generator.model import COMPANY_KINDS, INSTITUTION_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 

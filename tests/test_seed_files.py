@@ -31,8 +31,8 @@ from test_check import git
 from test_site import FIXTURE_DATA, SOURCE_DATE_EPOCH, make_project
 
 from generator import check as check_module
+from generator.errors import SeedError
 from generator.load import list_seeds, read_seed
-from generator.model import SeedError
 from generator.paths import name_problem, shown
 from generator.pipeline import build_site
 

@@ -18,9 +18,7 @@ import yaml
 
 from generator import render
 from generator.entities.link import link_corpus
-from generator.entities.registry import KINDS, Company, Keyword, Registry, Topic
-from generator.extract.figures import Figure
-from generator.model import Block, Briefing, Meta
+from generator.model import KINDS, Block, Briefing, Company, Figure, Keyword, Meta, Registry, Topic
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "generator" / "templates"
@@ -102,7 +100,7 @@ def briefing(number: int, date: str | None, companies: tuple[str, ...]) -> Brief
     return Briefing(seed=f"{number}.md", slug=f"briefing-{number}", meta=meta, kind="editor",
                     blocks=(Block("paragraph", "A plain paragraph."),), summary=hostile(f"summary {number}"),
                     companies=companies, institutions=("ministry",), topics=("evil-topic",), figures=figures,
-                    source=b"seed text")
+                    seed_text=b"seed text")
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,11 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from itertools import chain
 
 from generator.entities.recognise import Recogniser
-from generator.entities.registry import Registry
 from generator.markup import protected_spans
-from generator.model import Block, Briefing
+from generator.model import Block, Briefing, Corpus, Registry
 
 RELATED_LIMIT = 5
 # Topics are broad: a topic shared with thousands of briefings only breaks ties between company-linked ones.
@@ -20,36 +18,6 @@ _COMPANY_WEIGHT = 3
 # Only the newest briefings of a much-covered company or topic are candidates, so finding related briefings
 # costs the same per briefing at 20,000 briefings as at 20 (linear, not quadratic, in the corpus).
 _CANDIDATES_PER_ENTITY = 100
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """Every briefing with what the corpus knows about it and about each company and topic."""
-
-    registry: Registry
-    briefings: tuple[Briefing, ...]
-    by_company: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
-    by_topic: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
-    related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by briefing slug, best first
-    signature: tuple[object, ...] = ()  # everything related lists depend on (see link_signature)
-
-    def co_mentions(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
-        """Companies most often named in the same briefings as `slug`."""
-        counts: Counter[str] = Counter()
-        for briefing in self.by_company.get(slug, ()):
-            counts.update(c for c in (*briefing.companies, *briefing.institutions)
-                          if c != slug and c in self.registry.companies)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-
-    def topics_of(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
-        """Topics of the briefings that name `slug`, most frequent first."""
-        counts = Counter(t for b in self.by_company.get(slug, ()) for t in b.topics if t in self.registry.topics)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-
-    def companies_of_topic(self, topic: str, limit: int = 15) -> list[tuple[str, int]]:
-        """Companies most often named in briefings under `topic`."""
-        counts = Counter(c for b in self.by_topic.get(topic, ()) for c in b.companies if c in self.registry.companies)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
 def newest_first(briefings: list[Briefing]) -> tuple[Briefing, ...]:

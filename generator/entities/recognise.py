@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from generator.entities.phrases import PhraseMatcher
-from generator.entities.registry import Registry
+from generator.model import Registry
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -12,84 +11,13 @@ import yaml
 from generator import safeyaml
 from generator.chars import strip_unsafe_all
 from generator.entities.common_words import too_common
+from generator.errors import RegistryError
+from generator.model import KINDS, Company, Keyword, Registry, Topic
 from generator.paths import RESERVED_SLUGS, is_reserved
 
-COMPANY_KINDS = ("automaker", "brand", "joint-venture", "supplier", "technology", "finance")
-INSTITUTION_KINDS = ("government", "association", "media")
-KINDS = COMPANY_KINDS + INSTITUTION_KINDS
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMPANY_KEYS = ("slug", "name", "kind", "country", "parent", "partners", "aliases", "description")
 TOPIC_KEYS = ("slug", "name", "description", "keywords", "kinds", "min_score")
-
-
-class RegistryError(Exception):
-    """A problem in a registry file, reported as `path:line: error: message`."""
-
-    def __init__(self, path: str, line: int, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}:{line}: error: {message}")
-
-
-@dataclass(frozen=True)
-class Company:
-    """An organisation in the registry (companies, brands and joint ventures, and institutions)."""
-
-    slug: str
-    name: str
-    kind: str
-    country: str
-    parent: str | None
-    partners: tuple[str, ...]
-    aliases: tuple[str, ...]
-    description: str
-    line: int = 0
-
-    @property
-    def is_institution(self) -> bool:
-        """Government bodies, associations, media and finance: listed apart from companies."""
-        return self.kind in INSTITUTION_KINDS
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The canonical name and every alias."""
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Keyword:
-    """A phrase that signals a topic, with its weight."""
-
-    phrase: str
-    weight: int
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A topic of the controlled vocabulary and the rule that assigns it."""
-
-    slug: str
-    name: str
-    description: str
-    keywords: tuple[Keyword, ...]
-    min_score: int
-    line: int = 0
-    kinds: tuple[tuple[str, int], ...] = ()  # organisation kinds whose mention signals the topic, with weights
-
-
-@dataclass(frozen=True)
-class Registry:
-    """Every company and topic, by slug, in file order."""
-
-    companies: dict[str, Company]
-    topics: dict[str, Topic]
-
-    def children(self, slug: str) -> list[Company]:
-        """Brands and subsidiaries whose parent is `slug`."""
-        return [c for c in self.companies.values() if c.parent == slug]
-
-    def ventures(self, slug: str) -> list[Company]:
-        """Joint ventures that `slug` is a partner in."""
-        return [c for c in self.companies.values() if slug in c.partners]
 
 
 def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:

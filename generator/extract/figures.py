@@ -7,7 +7,8 @@ never qualify; the text comes from the cleaned body, so view counts and other ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from generator.model import Figure
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|mn|bn)\b)"
@@ -40,14 +41,6 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s++|(?<!\s)\s++(?:--|—|–)\s++|\s\(")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\"“‘'(])")
 MAX_FIGURES = 8
 MAX_CONTEXT_WORDS = 20
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A quantity and the clause that says what it measures."""
-
-    value: str
-    context: str
 
 
 def _weight(cur: str | None, magnitude: str | None, money: str | None, unit: str | None) -> int:

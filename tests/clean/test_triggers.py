@@ -28,7 +28,8 @@ from generator.clean import text as helpers
 from generator.clean.rules.dates import could_hold_date
 from generator.clean.text import folded
 from generator.decode import decode
-from generator.model import Doc, RawSeed, SeedError
+from generator.errors import SeedError
+from generator.model import Doc, RawSeed
 
 ROOT = Path(__file__).parents[2]
 PAGES = sorted(
