@@ -37,12 +37,12 @@ import yaml
 from generator import frontmatter, safeyaml
 from generator.clean import clean, to_doc
 from generator.clean.rules.headline import headline_shaped
-from generator.clean.text import is_person_name, is_upper
-from generator.clean.text import words as line_words
 from generator.entities.recognise import Recogniser, exact_case_name
 from generator.entities.registry import parse_companies, parse_topics
 from generator.errors import RegistryError, SeedError
-from generator.extract.summary import plain
+from generator.lexicon.markdown import plain
+from generator.lexicon.text import HAN, is_person_name, is_upper
+from generator.lexicon.text import words as line_words
 from generator.load import (
     SEED_SUFFIXES,
     SYMLINK,
@@ -474,7 +474,7 @@ def chrome_title(title: str, source: str | None) -> str | None:
         return "it is a person's name"
     if is_upper(title) and len(line_words(title)) <= 6:
         return "it is in capitals, like a masthead"
-    if not re.search(r"[\u3400-\u9fff]", title) and len(line_words(title)) < 3:
+    if not HAN.search(title) and len(line_words(title)) < 3:
         return "it is too short for a headline"
     if _CUT_SHORT.search(title):
         return "it is cut short"

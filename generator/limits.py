@@ -25,7 +25,7 @@ import re
 import unicodedata
 
 from generator.errors import SeedError
-from generator.structure import MARKUP_CHARS
+from generator.lexicon.markdown import MARKUP_CHARS
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_BLOCK_DEPTH = 32

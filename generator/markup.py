@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 _PROTECTED_START = re.compile(r"[!\[`<&]")
 _AUTOLINK_STOP = re.compile(r"[>\s]")
-_ENTITY = re.compile(r"&#?\w+;")
+ENTITY = re.compile(r"&#?\w+;")  # a character reference: &amp; &#233;
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -98,7 +98,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             closing = stop(at + 1)
             end = closing + 1 if closing > at + 1 and text[closing] == ">" else -1
         else:
-            entity = _ENTITY.match(text, at)
+            entity = ENTITY.match(text, at)
             end = entity.end() if entity else -1
         if end > 0:
             spans.append((at, end))

@@ -9,10 +9,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+from generator.lexicon.text import HAN
+
 MAX_SLUG = 80
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _APOSTROPHES = re.compile(r"['’‘`]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -20,7 +21,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; Chinese is spelled in pinyin ("北汽集团" -> "bei-qi-ji-tuan")."""
     text = _APOSTROPHES.sub("", text)  # "BAIC’s" and "BAIC's" both give "baics"
-    if _HAN.search(text):
+    if HAN.search(text):
         from pypinyin import lazy_pinyin  # its dictionaries take 0.15 s to load; most builds never need them
 
         text = " ".join(lazy_pinyin(text))

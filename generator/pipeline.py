@@ -24,11 +24,12 @@ from generator.entities.recognise import Recogniser
 from generator.errors import RegistryError, SeedError
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
-from generator.extract.dates import plausible
 from generator.extract.figures import key_figures
 from generator.extract.publication import publication
-from generator.extract.summary import plain, summarise
+from generator.extract.summary import summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
+from generator.lexicon.dates import plausible
+from generator.lexicon.markdown import plain
 from generator.limits import check_editor_body, check_fields, check_scraped_article
 from generator.load import FileProblem, list_seeds, load_registry, read_registry_file, read_seed, read_seeds
 from generator.model import Block, Briefing, BuildResult, Corpus, Meta, Pages, RawSeed, Registry

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any, TypeVar
@@ -13,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator import frontmatter
 from generator.entities.link import apply_links, newest_first
 from generator.feeds import atom_feed, json_export, json_record
+from generator.lexicon.markdown import escape
 from generator.model import KINDS, Briefing, Company, Corpus, Pages, Topic
 from generator.paging import (
     ARCHIVE_PAGE_SIZE,
@@ -42,7 +42,6 @@ SITE_TITLE = "China Auto Market Briefings"
 FIGURE_BRIEFINGS = 10  # a company page gathers the key figures of its newest briefings
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]>|#{}])")
 
 
 class Markdown(str):
@@ -60,7 +59,7 @@ def md_escape(text: object) -> Markdown:
 
 @lru_cache(maxsize=16384)  # titles and names are listed on many pages
 def _md_escape(text: str) -> Markdown:
-    return Markdown(_MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;")))
+    return Markdown(escape(text))
 
 
 def as_markdown(text: object) -> Markdown:

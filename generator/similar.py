@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.lexicon.text import HAN_CHARS
+
 SHINGLE = 5  # words per shingle
 SAMPLE = 8  # a long text indexes one shingle hash in SAMPLE
 SHORT = 64  # a text with fewer shingles than this indexes all of them
@@ -30,7 +32,7 @@ CANDIDATE = 0.5  # compare in full when the sampled estimate reaches this share 
 ARTICLE_SHARE = 0.2  # the article is at least this share of a scraped page's shingles (for likely_within)
 MAX_POSTING = 1000  # a sampled hash held by more texts than this is common phrasing, not evidence
 
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile(rf"[{HAN_CHARS}]|[^\W_{HAN_CHARS}]+")
 
 
 def words(text: str) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import body_start
-from generator.clean.text import ends_sentence, title_case_ratio, words
+from generator.lexicon.markdown import MARKUP_CHARS, escape
+from generator.lexicon.text import ends_sentence, title_case_ratio, words
+from generator.lexicon.zones import body_start
 from generator.model import Block, Doc, Line
 
 BULLET = re.compile(r"^(?:[•·‣▪●○◦■□➢►▶✓✔]|[-*–—](?=\s))\s*")
@@ -13,14 +14,7 @@ NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)、]\s+")
 _QUOTES = "\"'“”‘’「」『』"
 # The author's own **bold** and *italics* survive; every other markup character is escaped.
 _EMPHASIS = re.compile(r"(\*\*[^*\n]+?\*\*|(?<![\w*])\*[^*\s](?:[^*\n]*?[^*\s])?\*(?![\w*]))")
-# Characters that would turn plain scraped text into markup if left alone. Python-Markdown (MkDocs)
-# honours a backslash before these; "<" and "&" are written as entities instead.
-_ESCAPE = re.compile(r"([\\`*_\[\]>|#{}])")
-
-
-MARKUP_CHARS = "\\`*_[]>|#{}<&"  # every character escape_inline may change
 _SYNTAX = re.compile("[" + re.escape(MARKUP_CHARS) + "]")
-_ENTITY = re.compile(r"&#?\w+;")
 _NUMBER_START = re.compile(r"^(\d{1,9})([.)])(\s)")
 
 
@@ -40,8 +34,7 @@ def escape_inline(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    text = text.replace("&", "&amp;") if _ENTITY.search(text) else text
-    return _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
+    return escape(text, ampersands=False)  # "R&D" stays as the page wrote it: Markdown shows a lone "&" as it is
 
 
 def _escape_block_start(text: str) -> str:

@@ -9,10 +9,10 @@ import pytest
 from generator.clean import clean, to_doc
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
-from generator.extract.dates import find_dates, is_relative, plausible
 from generator.extract.publication import publication
 from generator.extract.summary import summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
+from generator.lexicon.dates import find_dates, is_relative, plausible
 
 TODAY = dt.date(2026, 11, 25)
 BODY = "The carmaker said on Monday that it would expand production at its plant in Hefei to meet rising demand."

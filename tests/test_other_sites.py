@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.summary import plain
+from generator.lexicon.markdown import plain
 from generator.pipeline import build_site
 
 SEEDS = Path(__file__).parent / "fixtures" / "other-sites"

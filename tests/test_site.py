@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.extract.summary import plain
+from generator.lexicon.markdown import plain
 from generator.model import Briefing, BuildResult
 from generator.pipeline import build_site
 

@@ -1,4 +1,4 @@
-"""The Doc helpers every cleaning rule uses: zones of the page and marking lines."""
+"""The Doc helpers every cleaning rule uses: marking lines and replacing one."""
 
 from __future__ import annotations
 
@@ -6,52 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.clean.text import is_prose, words
 from generator.model import Doc, Kind, Line
-
-# Rules ask for the zones of the same Doc once per line; remember the answer for the Doc in hand, so a
-# 30,000-line page costs one scan per rule, not one per line. Keyed by identity (a Doc is never mutated).
-_zones: dict[tuple[str, int], tuple[Doc, int]] = {}
-
-
-def _memo(kind: str, doc: Doc, compute: Callable[[Doc], int]) -> int:
-    hit = _zones.get((kind, id(doc)))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    if len(_zones) > 64:
-        _zones.clear()
-    value = compute(doc)
-    _zones[(kind, id(doc))] = (doc, value)
-    return value
-
-
-def body_start(doc: Doc) -> int:
-    """Index of the first content line that reads as running text (len(lines) if none)."""
-    return _memo("start", doc, _body_start)
-
-
-def _body_start(doc: Doc) -> int:
-    for index, line in enumerate(doc.lines):
-        if line.is_content and is_prose(line.text) and index != doc.title_index:
-            return index
-    return len(doc.lines)
-
-
-def substantial(line: Line) -> bool:
-    """A paragraph long enough that chrome is unlikely to follow it within the article."""
-    return line.is_content and (len(line.text) >= 150 or (len(words(line.text)) >= 20 and is_prose(line.text)))
-
-
-def last_substantial(doc: Doc) -> int:
-    """Index of the last substantial content paragraph (-1 if none)."""
-    return _memo("end", doc, _last_substantial)
-
-
-def _last_substantial(doc: Doc) -> int:
-    for index in range(len(doc.lines) - 1, -1, -1):
-        if substantial(doc.lines[index]):
-            return index
-    return -1
 
 
 def mark_lines(

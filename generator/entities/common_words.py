@@ -9,7 +9,7 @@ short and general: they are for words no organisation is called, not for names t
 
 from __future__ import annotations
 
-import re
+from generator.lexicon.text import HAN
 
 
 def _words(text: str) -> frozenset[str]:
@@ -37,7 +37,6 @@ technology vehicle vehicles
 中国 汽车 公司 集团 市场 品牌 电动 新能源 电池 科技 控股 股份 有限公司
 """)
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def too_common(phrase: str, *, industry: bool = True) -> str | None:
@@ -45,7 +44,7 @@ def too_common(phrase: str, *, industry: bool = True) -> str | None:
     character. With `industry` False, the industry's own words are allowed (topic keywords)."""
     text = " ".join(phrase.split())
     if len(text) == 1:
-        return "a single Chinese character" if _HAN.match(text) else "a single letter" if text.isalpha() else \
+        return "a single Chinese character" if HAN.match(text) else "a single letter" if text.isalpha() else \
             "a single character"
     key = text.casefold()
     if key in FUNCTION_WORDS or (industry and key in INDUSTRY_WORDS):

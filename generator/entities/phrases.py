@@ -13,8 +13,9 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.lexicon.text import HAN
+
 _TOKEN = re.compile(r"[^\W_]+", re.U)
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # What may stand between two words of a name for the text to still be that name.
 _JOINERS = {" ", "-", "–", "‑"}
 
@@ -104,7 +105,7 @@ class PhraseMatcher:
             if not phrase or (phrase, exact_case) in seen:
                 continue
             seen.add((phrase, exact_case))
-            if _HAN.search(phrase):
+            if HAN.search(phrase):
                 han.setdefault(phrase, key)
                 continue
             spans = [m.span() for m in _TOKEN.finditer(phrase)]
@@ -256,7 +257,7 @@ class PhraseMatcher:
     def keys(self, text: str) -> list[Hashable]:
         """The keys of find(text), in order (found without making a Match of each phrase)."""
         folded = self._folded(text)
-        if folded is None or (self._han is not None and not text.isascii() and _HAN.search(text)):
+        if folded is None or (self._han is not None and not text.isascii() and HAN.search(text)):
             return [m.key for m in self.find(text)]
         return self._scan_whole(text, folded, keys_only=True)
 

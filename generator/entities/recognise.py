@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from generator.entities.phrases import PhraseMatcher
+from generator.lexicon.text import HAN
 from generator.model import Registry
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def exact_case_name(alias: str) -> bool:
     """Company names match only as printed when they are acronyms, all caps, camel case or lower case
     ("NIO", "BEIJING brand", "BluePark", "smart"); other names match in any case ("geely", "Geely")."""
-    if _HAN.search(alias):
+    if HAN.search(alias):
         return False
     tokens = re.findall(r"[A-Za-z]+", alias)
     if not any(c.isupper() for c in alias):

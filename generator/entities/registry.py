@@ -12,6 +12,7 @@ from generator import safeyaml
 from generator.chars import strip_unsafe_all
 from generator.entities.common_words import too_common
 from generator.errors import RegistryError
+from generator.lexicon.text import HAN
 from generator.model import KINDS, Company, Keyword, Registry, Topic
 from generator.paths import RESERVED_SLUGS, is_reserved
 
@@ -164,5 +165,4 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
 
 def chinese_names(registry: Registry) -> list[str]:
     """Every name or alias written in Chinese characters, sorted (for the search segmenter's dictionary)."""
-    han = re.compile(r"[\u3400-\u9fff]")
-    return sorted({name for c in registry.companies.values() for name in c.names if han.search(name)})
+    return sorted({name for c in registry.companies.values() for name in c.names if HAN.search(name)})

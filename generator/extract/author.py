@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.rules.bylines import BYLINE_LABEL, ROLE
-from generator.clean.text import is_person_name, person_names
+from generator.lexicon.labels import BYLINE_LABEL, ROLE
+from generator.lexicon.text import is_person_name, person_names
 from generator.model import Doc, Kind
 
 _AUTHOR_LABEL = re.compile(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.clean.base import body_start
-from generator.extract.dates import DATELINE, MONTHS, find_dates, plausible
+from generator.lexicon.dates import DATELINE, MONTHS, find_dates, plausible
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind
 
 # Lines that can carry the publication date: stamps, bylines, source rows, the headline row.

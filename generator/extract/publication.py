@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import body_start
-from generator.clean.rules.injected import site_suffix
-from generator.clean.rules.sources import SOURCE_LABEL, source_name
-from generator.clean.text import is_upper, person_names, split_fields, words
-from generator.extract.dates import DATELINE
+from generator.lexicon.dates import DATELINE
+from generator.lexicon.labels import SOURCE_LABEL, site_suffix, source_name
+from generator.lexicon.text import is_upper, person_names, split_fields, words
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind
 
 _AGENCIES = {"xinhua": "Xinhua", "reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg",

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from generator.extract.dates import DATELINE
 from generator.extract.title import EDITORS_NOTE
-from generator.markup import unlink
+from generator.lexicon.dates import DATELINE
+from generator.lexicon.markdown import plain
 
-_MD = re.compile(r"\\([\\`*_\[\]<>|#~.)])|\*|__|`")
-_MARKUP = re.compile(r"[\[\\*_`&]")  # a character that a link, _MD or an entity needs
 LIMIT = 300
 MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
-
-
-@lru_cache(maxsize=1024)  # the pipeline asks for each paragraph's plain text several times
-def plain(markdown: str) -> str:
-    """Markdown inline text to plain text (links to their words, escapes and emphasis dropped)."""
-    if not _MARKUP.search(markdown):
-        return " ".join(markdown.split())
-    text = unlink(markdown)
-    text = _MD.sub(r"\1", text)  # an escape keeps its character; emphasis marks (no group) go
-    return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
 
 
 def summarise(paragraphs: list[str]) -> str:

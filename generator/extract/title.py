@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.rules.injected import site_suffix
-from generator.clean.text import words
-from generator.extract.dates import find_dates
+from generator.lexicon.dates import find_dates
+from generator.lexicon.labels import site_suffix
+from generator.lexicon.text import words
 from generator.model import Doc
 
 _LEAD_TIME = re.compile(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.clean import text
-from generator.clean.rules import fields, injected, repeats
-from generator.clean.text import ends_sentence, is_upper, words
-from generator.extract.dates import find_dates
+from generator.clean.rules import fields, repeats
+from generator.lexicon import labels, text
+from generator.lexicon.dates import find_dates
+from generator.lexicon.text import ends_sentence, is_upper, words
 
 ANY_TEXT = st.text(max_size=80)
 ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
@@ -19,7 +19,7 @@ SETTINGS = settings(max_examples=500, deadline=None)
 @given(st.one_of(ASCII_TEXT, ANY_TEXT))
 def test_words(line: str) -> None:
     """ASCII text takes a faster pattern to the same words."""
-    assert words(line) == (*text._WORD.findall(line), *text._HAN.findall(line))
+    assert words(line) == (*text._WORD.findall(line), *text.HAN.findall(line))
 
 
 @SETTINGS
@@ -42,8 +42,8 @@ def test_repeat_key(line: str) -> None:
 
 
 def _site_suffix(line: str) -> str | None:
-    """injected.site_suffix as written before it looked for a dash first."""
-    match = injected.SITE_SUFFIX.search(line.strip())
+    """labels.site_suffix as written before it looked for a dash first."""
+    match = labels.SITE_SUFFIX.search(line.strip())
     if not match or ends_sentence(line):
         return None
     head = line[: match.start()]
@@ -64,7 +64,7 @@ HEADLINE = st.builds(
 @SETTINGS
 @given(st.one_of(HEADLINE, ANY_TEXT))
 def test_site_suffix(line: str) -> None:
-    assert injected.site_suffix(line) == _site_suffix(line)
+    assert labels.site_suffix(line) == _site_suffix(line)
 
 
 LABELLED_DATE = st.builds(
@@ -81,7 +81,7 @@ def test_date_prefix_first(line: str) -> None:
     """_DATE_FIRST holds for every line whose first date only a label comes before."""
     try:
         found = find_dates(line)
-    except KeyError:  # find_dates takes "sepember" for a month (generator/extract/dates.py)
+    except KeyError:  # find_dates takes "sepember" for a month (generator/lexicon/dates.py)
         return
     if found and fields._DATE_LABEL.match(line[: found[0].start]):
         assert fields._DATE_FIRST.match(line)

@@ -22,13 +22,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import generator.extract.dates as extract_dates
+import generator.lexicon.dates as extract_dates
 from generator.clean import RULES, Rule, base, clean, to_doc
-from generator.clean import text as helpers
 from generator.clean.rules.dates import could_hold_date
-from generator.clean.text import folded
 from generator.decode import decode
 from generator.errors import SeedError
+from generator.lexicon import text as helpers
+from generator.lexicon.text import folded
 from generator.model import Doc, RawSeed
 
 ROOT = Path(__file__).parents[2]

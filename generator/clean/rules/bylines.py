@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import body_start, mark_lines
-from generator.clean.text import HAN_NAME, PERSON, folded, is_person_name, person_names, words
+from generator.clean.base import mark_lines
+from generator.lexicon.labels import BYLINE_LABEL, BYLINE_LABELS, ROLE
+from generator.lexicon.text import HAN_NAME, PERSON, folded, is_person_name, person_names, words
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
-
-_LABELS = (
-    r"by|written by|words by|story by|reporting by|text|author|authors|writer|reporter|correspondent|"
-    r"editor|edited by|chief editor|responsible editor|web editor|layout|design|designer|photos?|photography|"
-    r"proofread(?:ing|er)?|translat(?:ed by|or|ion)|作者|记者|编辑|责任编辑|责编|文|图|撰文|摄影"
-)
-BYLINE_LABEL = re.compile(rf"^(?:{_LABELS})\b\s*+(?:[:：]\s*+)?", re.I)
-_ROLES = r"(?:correspondent|reporter|editor|writer|columnist|contributor|analyst|staff|bureau chief|journalist)s?"
-ROLE = re.compile(rf"^(?P<name>.*?\S)\s*+[,|–—-]\s*+(?:our\s+|a\s+)?(?:[\w-]{{1,50}}\s++){{0,3}}{_ROLES}$", re.I)
-
 
 # Agency credit trailers: "Reporting by A and B; Editing by C".
 _TRAILER_START = r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by"
@@ -25,7 +17,9 @@ _ROW_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
 _LABEL_END = re.compile(r"[:：]\s*$")
 # What a line _classify marks holds: first a credit label or a trailer, or nothing but a name (is_person_name
 # without allow_caps: PERSON or two to four Han characters, case-sensitive); or else a role last (ROLE).
-_FIRST = re.compile(rf"^(?:(?i:\s*(?:{_LABELS}|{_TRAILER_START}))|\s*(?:{HAN_NAME.pattern}|{PERSON.pattern})\s*$)")
+_FIRST = re.compile(
+    rf"^(?:(?i:\s*(?:{BYLINE_LABELS}|{_TRAILER_START}))|\s*(?:{HAN_NAME.pattern}|{PERSON.pattern})\s*$)"
+)
 _ROLE_ENDS = tuple(
     role + plural
     for role in ("correspondent", "reporter", "editor", "writer", "columnist", "contributor", "analyst", "staff",
@@ -54,7 +48,7 @@ def _labelled(part: str) -> bool:
     return bool(_LABEL_END.search(part[: label.end()])) or person_names(rest) is not None
 
 
-def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+def _classify(line: Line, above_body: bool) -> Kind | None:
     text = line.text.strip()
     if len(text) > 140:
         return None
@@ -66,11 +60,13 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     role = ROLE.match(text)
     if role and is_person_name(role.group("name")):
         return Kind.BYLINE
-    if index < body_start(doc) and is_person_name(text):
+    if above_body and is_person_name(text):
         return Kind.BYLINE
     return None
 
 
 def apply(doc: Doc) -> Doc:
     """Mark bylines and staff credits."""
-    return mark_lines(doc, "bylines", _classify, max_chars=140, trigger=trigger)
+    start = body_start(doc)
+    return mark_lines(doc, "bylines", lambda line, index, _: _classify(line, index < start),
+                      max_chars=140, trigger=trigger)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import words
+from generator.lexicon.text import HAN_CHARS, words
 from generator.model import Doc, Kind, Line
 
 _LEAD_LABEL = (
@@ -15,7 +15,7 @@ _LEAD_LABEL = (
 _LEAD = re.compile(rf"^{_LEAD_LABEL}", re.I)
 _CREDIT_TAIL = re.compile(
     r"[(\[（【]\s*(?:photo|photos|image|picture|pic|file photo|图|图片|摄)?\s*(?:[/:：]|by)?\s*"
-    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[\u4e00-\u9fff]{2,8})"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[" + HAN_CHARS + "]{2,8})"
     r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*[)\]）】]\s*$"
 )
 _CREDIT_WORD = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import holds_any, is_prose, words
+from generator.lexicon.text import holds_any, is_prose, words
 from generator.model import Doc, Kind, Line
 
 _STRONG = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved|版权所有|\bICP\b|备案|^copyright\b", re.I)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import body_start, mark_lines
+from generator.clean.base import mark_lines
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
 
 _COUNTER = re.compile(
@@ -29,16 +30,18 @@ def _only_counters(text: str) -> bool:
     return bool(_COUNTER.search(text)) and not _SEP.sub("", _COUNTER.sub(" ", text))
 
 
-def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+def _classify(line: Line, above_body: bool) -> Kind | None:
     text = line.text.strip()
     if _only_counters(text):
         return Kind.COUNTER
     # A bare number above the article body is a view counter, never content.
-    if index < body_start(doc) and _NUMBER.fullmatch(text):
+    if above_body and _NUMBER.fullmatch(text):
         return Kind.COUNTER
     return None
 
 
 def apply(doc: Doc) -> Doc:
     """Mark counters."""
-    return mark_lines(doc, "counters", _classify, max_chars=80, trigger=_FIRST.match)
+    start = body_start(doc)
+    return mark_lines(doc, "counters", lambda line, index, _: _classify(line, index < start),
+                      max_chars=80, trigger=_FIRST.match)

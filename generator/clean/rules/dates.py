@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import body_start, mark_lines
-from generator.clean.text import is_upper, words
-from generator.extract.dates import DATELINE, could_hold_date, find_dates, is_relative
+from generator.clean.base import mark_lines
+from generator.lexicon.dates import DATELINE, could_hold_date, find_dates, is_relative
+from generator.lexicon.text import is_upper, words
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
 
 _LABELS = re.compile(
@@ -41,15 +42,17 @@ def is_date_line(text: str) -> bool:
     return len(words(_NOISE.sub(" ", rest))) <= 2
 
 
-def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
+def _classify(line: Line, above_body: bool) -> Kind | None:
     text = line.text.strip()
     if DATELINE.match(text):
         return None  # a wire dateline opens the first paragraph; the paragraph stays
-    if len(text) <= 120 and (index < body_start(doc) or len(words(text)) <= 8) and is_date_line(text):
+    if len(text) <= 120 and (above_body or len(words(text)) <= 8) and is_date_line(text):
         return Kind.DATE
     return None
 
 
 def apply(doc: Doc) -> Doc:
     """Mark date and time stamp lines."""
-    return mark_lines(doc, "dates", _classify, max_chars=120, trigger=could_hold_date)
+    start = body_start(doc)
+    return mark_lines(doc, "dates", lambda line, index, _: _classify(line, index < start),
+                      max_chars=120, trigger=could_hold_date)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.clean.base import body_start, last_substantial, substantial
 from generator.clean.rules.dates import is_date_line
-from generator.clean.text import ends_sentence, is_prose, words
-from generator.extract.dates import DATE_START, find_dates
+from generator.lexicon.dates import DATE_START, find_dates
+from generator.lexicon.text import ends_sentence, is_prose, words
+from generator.lexicon.zones import body_start, last_substantial, substantial
 from generator.model import Doc, Line
 
 _GAP = re.compile(r"\s{3,}|\t+")

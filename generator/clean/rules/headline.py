@@ -6,9 +6,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from generator.clean.base import body_start
-from generator.clean.rules.injected import site_suffix
-from generator.clean.text import is_person_name, is_titleish, is_upper, words
+from generator.lexicon.labels import site_suffix
+from generator.lexicon.text import is_person_name, is_titleish, is_upper, words
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind
 
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)

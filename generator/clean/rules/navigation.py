@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import ends_sentence, split_fields, words
+from generator.lexicon.text import ends_sentence, split_fields, words
 from generator.model import Doc, Kind, Line
 
 _CRUMB_LABEL = r"(?:you are here|current location|current position|location|当前位置|您的位置|位置)\s*[:：]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.text import ends_sentence, words
+from generator.lexicon.text import ends_sentence, words
 from generator.model import Doc, Kind
 
 _INLINE = re.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.clean.text import words
+from generator.lexicon.text import words
 from generator.model import Doc, Kind
 
 

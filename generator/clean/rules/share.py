@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import holds_any
+from generator.lexicon.text import holds_any
 from generator.model import Doc, Kind, Line
 
 _WIDGET = re.compile(

@@ -5,21 +5,11 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.clean.text import words
+from generator.lexicon.labels import SOURCE_LABEL, SOURCE_LABELS, source_name
+from generator.lexicon.text import words
 from generator.model import Doc, Kind, Line
 
-_LABELS = (
-    r"source|sources|article|via|from|reprinted from|originally published (?:in|by|on)|republished from|"
-    r"courtesy of|来源|文章来源|稿件来源|出处"
-)
-SOURCE_LABEL = re.compile(rf"^(?:{_LABELS})\s*[:：]\s*(?P<name>.+)$", re.I)
-_FIRST = re.compile(rf"^\s*(?:{_LABELS})\s*[:：]", re.I)  # how SOURCE_LABEL starts, after any white space
-_NAME_END = re.compile(r"\s*[|｜·•]\s*|\s{2,}|\s+(?=\d{4}[-/.年])")
-
-
-def source_name(value: str) -> str:
-    """The publication part of a source line's value ("Xinhua| 2024-01-11 17:03|Editor: x" -> "Xinhua")."""
-    return _NAME_END.split(value.strip())[0].strip()
+_FIRST = re.compile(rf"^\s*(?:{SOURCE_LABELS})\s*[:：]", re.I)  # how SOURCE_LABEL starts, after any white space
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:

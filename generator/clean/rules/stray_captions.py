@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import body_start
-from generator.clean.text import ends_sentence, title_case_ratio, words
+from generator.lexicon.text import ends_sentence, title_case_ratio, words
+from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
 
 _SUBJECT = re.compile(

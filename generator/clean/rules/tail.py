@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.base import last_substantial
-from generator.clean.text import ends_sentence, words
+from generator.lexicon.text import ends_sentence, words
+from generator.lexicon.zones import last_substantial
 from generator.model import Doc, Kind
 
 _LIST_ITEM = re.compile(r"^(?:[-*•‣▪●○–]|\d{1,2}[.)])\s+")

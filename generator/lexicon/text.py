@@ -7,7 +7,9 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
-_HAN = re.compile(r"[\u3400-\u9fff]")
+# Han characters: CJK ideographs of the unified block, extension A, the compatibility block and extensions B to H.
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{HAN_CHARS}]")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _NAME_SPLIT = re.compile(r"(?:(?<!\s)\s++)?(?:,|&|\band\b|、)\s*+")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
@@ -32,7 +34,7 @@ def words(text: str) -> tuple[str, ...]:
     """The words of `text` (Han characters count one each)."""
     if text.isascii():
         return tuple(_ASCII_WORD.findall(text))
-    return (*_WORD.findall(text), *_HAN.findall(text))
+    return (*_WORD.findall(text), *HAN.findall(text))
 
 
 @_cached
@@ -100,7 +102,7 @@ def is_upper(text: str) -> bool:
 
 _NAME_PART = r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"
 PERSON = re.compile(rf"(?:{_NAME_PART})(?:\s(?:van|von|de|da|der|bin|al)?\s?(?:{_NAME_PART})){{1,3}}")
-HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+HAN_NAME = re.compile(f"[{HAN_CHARS}]{{2,4}}")
 NOT_NAME_WORDS = frozenset(
     re.findall(
         r"\w+",

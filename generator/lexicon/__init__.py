@@ -1,0 +1,10 @@
+"""Lexicon: what cleaning and extraction both read, in one home.
+
+- text.py: words, sentence and name shapes of one line, and the one Han character class (HAN_CHARS);
+- dates.py: calendar dates and relative times in text, wire datelines, plausible publication dates;
+- labels.py: byline and source labels, staff roles, a site name after a headline;
+- zones.py: where on a page the article runs;
+- markdown.py: the one Markdown escaper, and plain text from inline Markdown.
+
+clean/ and extract/ import this package and model.py, never each other.
+"""
