@@ -9,23 +9,23 @@ import urllib.parse
 from markdown_it import MarkdownIt
 
 from generator.clean import MARKDOWN_RULES, clean
+from generator.lexicon.markdown import make_block
 from generator.markup import code_spans
-from generator.model import Block, Doc, Line
+from generator.model import Block, BlockKind, Doc, Line
 from generator.sanitise import web_url
 
 # Only the blocks are wanted: the inline rules are off (they cost time, quadratic time on some hostile lines).
 _PARSER = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").disable("inline")
 _KINDS = {
-    "heading_open": "heading",
-    "paragraph_open": "paragraph",
-    "bullet_list_open": "list",
-    "ordered_list_open": "list",
-    "table_open": "table",
-    "blockquote_open": "quote",
-    "fence": "code",
-    "code_block": "code",
-    "html_block": "html",
-    "hr": "other",
+    "heading_open": BlockKind.HEADING,
+    "paragraph_open": BlockKind.PARAGRAPH,
+    "bullet_list_open": BlockKind.LIST,
+    "ordered_list_open": BlockKind.LIST,
+    "table_open": BlockKind.TABLE,
+    "blockquote_open": BlockKind.QUOTE,
+    "fence": BlockKind.CODE,
+    "code_block": BlockKind.CODE,
+    "hr": BlockKind.OTHER,
 }
 
 
@@ -72,15 +72,17 @@ def blocks_of(body: str) -> list[tuple[Block, int]]:
     for token in _PARSER.parse(body):
         if token.level != 0 or token.nesting == -1 or token.map is None:
             continue
-        kind = _KINDS.get(token.type, "other")
         start, end = token.map
         source = "\n".join(lines[start:end]).strip("\n")
-        if kind == "code":
-            found.append((Block("code", source), start))
+        if token.type == "html_block":  # raw HTML is shown as text, in a paragraph
+            found.append((make_block(BlockKind.PARAGRAPH, source.replace("<", "&lt;")), start))
             continue
-        level = int(token.tag[1]) if kind == "heading" else 0
-        text = escape_html(source) if kind != "html" else source.replace("<", "&lt;")
-        found.append((Block("paragraph" if kind == "html" else kind, text, level), start))
+        kind = _KINDS.get(token.type, BlockKind.OTHER)
+        if kind is BlockKind.CODE:
+            found.append((make_block(kind, source), start))
+            continue
+        level = int(token.tag[1]) if kind is BlockKind.HEADING else 0
+        found.append((make_block(kind, escape_html(source), level), start))
     return found
 
 
@@ -98,9 +100,9 @@ def editor_blocks(name: str, body: str, title: str | None) -> tuple[str | None, 
     doc = clean(doc, MARKDOWN_RULES)
     kept: list[Block] = []
     for (block, _), line in zip(found, doc.lines, strict=True):
-        if block.kind in ("paragraph", "other") and not line.is_content:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.OTHER) and not line.is_content:
             continue
-        if block.kind == "heading" and block.level == 1:
+        if block.kind is BlockKind.HEADING and block.level == 1:
             text = heading_text(block)
             if title is None:
                 title = text

@@ -32,7 +32,7 @@ from generator.lexicon.dates import plausible
 from generator.lexicon.markdown import plain
 from generator.limits import check_editor_body, check_fields, check_scraped_article
 from generator.load import FileProblem, list_seeds, load_registry, read_registry_file, read_seed, read_seeds
-from generator.model import Block, Briefing, BuildResult, Corpus, Meta, Pages, RawSeed, Registry
+from generator.model import Block, BlockKind, Briefing, BuildResult, Corpus, Meta, Pages, RawSeed, Registry
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
 from generator.structure import structure
@@ -67,14 +67,15 @@ def _iso(value: object, today: dt.date) -> str | None:
 
 
 def _paragraphs(blocks: list[Block]) -> list[str]:
-    return [block.text for block in blocks if block.kind == "paragraph"]
+    """The plain text of each paragraph."""
+    return [block.plain for block in blocks if block.kind is BlockKind.PARAGRAPH]
 
 
 def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
     doc = clean(to_doc(seed.name, text))
     check_scraped_article(seed.name, [(line.text, line.number) for line in doc.lines if line.is_content])
     blocks = structure(doc)
-    title = headline(doc) or from_lede([plain(p) for p in _paragraphs(blocks)])
+    title = headline(doc) or from_lede(_paragraphs(blocks))
     source = publication(doc)
     meta = Meta(
         title=without_source_prefix(title, source) if title else "",
@@ -91,7 +92,7 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
     given = data.get("title")
     title, blocks = editor_blocks(seed.name, body, given.strip() if isinstance(given, str) and given.strip() else None)
     if not title:
-        title = from_lede([plain(p) for p in _paragraphs(blocks)])
+        title = from_lede(_paragraphs(blocks))
     meta = Meta(
         title=title or "",
         date=_iso(data.get("date"), today),
@@ -107,7 +108,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     text, doubt = decode_checked(seed)
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
     meta, blocks, data = (_editor if is_markdown else _scraped)(seed, text, today)
-    paragraphs = [plain(p) for p in _paragraphs(blocks)]
+    paragraphs = _paragraphs(blocks)
     if not blocks or sum(len(p) for p in paragraphs) < 40:
         raise SeedError(seed.name, "no article text found after removing site chrome")
     if not meta.title:
@@ -115,7 +116,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     summary = data.get("summary") if isinstance(data.get("summary"), str) else summarise(paragraphs)
     check_fields(seed.name, {"title": meta.title, "source": meta.source, "author": meta.author,
                              "summary": str(summary).strip(), "url": meta.url})
-    words = sum(len(plain(block.text).split()) for block in blocks)
+    words = sum(len(block.plain.split()) for block in blocks)
     units = paragraphs_and_items(blocks)
     companies, institutions = recogniser.companies(meta.title, units)
     topics = recogniser.topics(meta.title, units, companies + institutions)
@@ -164,9 +165,9 @@ def paragraphs_and_items(blocks: list[Block]) -> list[str]:
     """The running text of the body as plain text, in order: each paragraph, quote, list item and table row."""
     units: list[str] = []
     for block in blocks:
-        if block.kind in ("paragraph", "quote"):
-            units.append(plain(block.text))
-        elif block.kind in ("list", "table"):
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+            units.append(block.plain)
+        elif block.kind in (BlockKind.LIST, BlockKind.TABLE):
             for line in block.text.splitlines():
                 text = plain(_ITEM_MARK.sub("", line).replace(" | ", "; "))
                 if text and not _RULE_ROW.fullmatch(text):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon.markdown import MARKUP_CHARS, escape
+from generator.lexicon.markdown import MARKUP_CHARS, escape, make_block
 from generator.lexicon.text import ends_sentence, title_case_ratio, words
 from generator.lexicon.zones import body_start
-from generator.model import Block, Doc, Line
+from generator.model import Block, BlockKind, Doc, Line
 
 BULLET = re.compile(r"^(?:[•·‣▪●○◦■□➢►▶✓✔]|[-*–—](?=\s))\s*")
 NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)、]\s+")
@@ -85,7 +85,7 @@ def _table(rows: list[list[str]]) -> Block:
     padded = [row + [""] * (width - len(row)) for row in rows]
     out = ["| " + " | ".join(escape_inline(cell) for cell in padded[0]) + " |", "|" + "---|" * width]
     out += ["| " + " | ".join(escape_inline(cell) for cell in row) + " |" for row in padded[1:]]
-    return Block("table", "\n".join(out))
+    return make_block(BlockKind.TABLE, "\n".join(out))
 
 
 def to_blocks(lines: list[Line]) -> list[Block]:
@@ -97,7 +97,7 @@ def to_blocks(lines: list[Line]) -> list[Block]:
     def flush() -> None:
         nonlocal items
         if items:
-            blocks.append(Block("list", "\n".join(items)))
+            blocks.append(make_block(BlockKind.LIST, "\n".join(items)))
             items = []
 
     rows: list[list[str]] = []
@@ -132,9 +132,9 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             items.append(f"{number.group('n')}. " + escape_inline(text[number.end():]))
             continue
         if is_heading(text, following.text if following is not None else None):
-            blocks.append(Block("heading", "## " + escape_inline(text.rstrip(".")), level=2))
+            blocks.append(make_block(BlockKind.HEADING, "## " + escape_inline(text.rstrip(".")), level=2))
         else:
-            blocks.append(Block("paragraph", _escape_block_start(escape_inline(text))))
+            blocks.append(make_block(BlockKind.PARAGRAPH, _escape_block_start(escape_inline(text))))
     flush()
     if rows:
         blocks.append(_table(rows))
@@ -146,6 +146,6 @@ def structure(doc: Doc) -> list[Block]:
     start = (doc.title_index + 1) if doc.title_index is not None else 0
     body = body_start(doc)
     deck = [line for line in doc.lines[start:body] if line.is_content and doc.title_index is not None]
-    blocks = [Block("deck", "*" + escape_inline(_collapse(line.text)) + "*") for line in deck]
+    blocks = [make_block(BlockKind.DECK, "*" + escape_inline(_collapse(line.text)) + "*") for line in deck]
     lines = [line for line in doc.lines[max(start, body if deck else start):] if line.is_content]
     return blocks + to_blocks(lines)

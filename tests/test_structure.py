@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from generator.clean import to_doc
+from generator.editor import editor_blocks
+from generator.lexicon.markdown import plain
 from generator.structure import escape_inline, to_blocks
 
 PROSE = "The carmaker said on Monday that it would expand production at its plant in Hefei to meet demand."
@@ -53,3 +55,13 @@ def test_a_paragraph_starting_with_a_year_does_not_become_a_list() -> None:
 def test_pipe_rows_become_a_table() -> None:
     got = blocks(f"{PROSE}\n\nBrand | 2023\nBYD | 3.02 million\nTesla | 1.8 million\n\n{PROSE}")
     assert got[1] == ("table", "| Brand | 2023 |\n|---|---|\n| BYD | 3.02 million |\n| Tesla | 1.8 million |")
+
+
+def test_each_block_carries_its_plain_text() -> None:
+    """Structure and the editor's parser work out a block's plain text once, as plain() gives it."""
+    scraped = to_blocks(list(to_doc("t.txt", f"{PROSE}\n\nWhy *Hungary*\n\n• [Stake](x): 20% <b>\n\n{PROSE}").lines))
+    body = "# Title\n\nA [link](https://example.com) and **bold** text.\n\n- one\n- two\n"
+    _, edited = editor_blocks("e.md", body, None)
+    for block in (*scraped, *edited):
+        assert block.plain == plain(block.text)
+    assert [b.plain for b in edited] == ["A link and bold text.", "- one - two"]

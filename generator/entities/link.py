@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import chain
 
 from generator.entities.recognise import Recogniser
 from generator.markup import protected_spans
-from generator.model import Block, Briefing, Corpus, Registry
+from generator.model import Block, BlockKind, Briefing, Corpus, Registry
 
 RELATED_LIMIT = 5
 # Topics are broad: a topic shared with thousands of briefings only breaks ties between company-linked ones.
@@ -117,7 +118,7 @@ def first_mentions(blocks: tuple[Block, ...], slugs: tuple[str, ...], recogniser
     for index, block in enumerate(blocks):
         if not todo:
             break
-        if block.kind not in ("paragraph", "list", "quote"):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
             continue
         text = block.text
         protected: list[tuple[int, int]] | None = None
@@ -149,5 +150,5 @@ def apply_links(blocks: tuple[Block, ...], mentions: tuple[FirstMention, ...], h
             pieces += [text[last:start], f"[{text[start:end]}]({href[slug]})"]
             last = end
         pieces.append(text[last:])
-        out[index] = Block(blocks[index].kind, "".join(pieces), blocks[index].level)
+        out[index] = replace(blocks[index], text="".join(pieces))  # the same words: the plain text holds
     return tuple(out)

@@ -6,17 +6,16 @@ import re
 
 from generator.extract.title import EDITORS_NOTE
 from generator.lexicon.dates import DATELINE
-from generator.lexicon.markdown import plain
 
 LIMIT = 300
 MIN_LENGTH = 120  # a lede shorter than this borrows sentences from the next paragraph
 
 
 def summarise(paragraphs: list[str]) -> str:
-    """The lede: sentences from the first real paragraphs, at most LIMIT characters, at least one sentence."""
+    """The lede from the plain text of the paragraphs: sentences from the first real ones, at most LIMIT characters,
+    at least one sentence."""
     out = ""
-    for paragraph in paragraphs:
-        text = plain(paragraph)
+    for text in paragraphs:
         if not out and (len(text) < 40 or EDITORS_NOTE.match(text)):
             continue
         match = DATELINE.match(text)
@@ -31,5 +30,5 @@ def summarise(paragraphs: list[str]) -> str:
     if len(out) > LIMIT:
         out = out[: LIMIT - 1].rsplit(" ", 1)[0] + "…"
     if not out and paragraphs:
-        out = plain(paragraphs[0])[:LIMIT]
+        out = paragraphs[0][:LIMIT]
     return out or "No summary available."

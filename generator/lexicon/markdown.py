@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.markup import ENTITY, unlink
+from generator.model import Block, BlockKind
 
 MARKUP_CHARS = "\\`*_[]>|#{}<&"  # every character escape() may change
 # Characters that turn text into markup if left alone: Python-Markdown (MkDocs) honours a backslash before each;
@@ -29,3 +30,8 @@ def plain(markdown: str) -> str:
     text = unlink(markdown)
     text = _ESCAPED.sub(r"\1", text)  # an escape keeps its character; emphasis marks (no group) go
     return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
+
+
+def make_block(kind: BlockKind, text: str, level: int = 0) -> Block:
+    """A block of the article from its Markdown, with its plain text worked out once."""
+    return Block(kind, text, level, plain(text))
