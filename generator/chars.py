@@ -18,6 +18,9 @@ Zero-width (non-)joiners stay: emoji sequences and several scripts need them.
 from __future__ import annotations
 
 import re
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # controls but tab and newline
@@ -31,13 +34,13 @@ def strip_unsafe(text: str) -> str:
     return UNSAFE.sub("", text)
 
 
-def strip_unsafe_all(value: object) -> object:
+def strip_unsafe_all(value: T) -> T:
     """Every string in `value` (and in the lists and mappings it holds, keys included) without UNSAFE characters;
     other values as they are. Used on parsed YAML, whose nesting safeyaml bounds."""
     if isinstance(value, str):
-        return strip_unsafe(value)
+        return cast(T, strip_unsafe(value))
     if isinstance(value, list):
-        return [strip_unsafe_all(item) for item in value]
+        return cast(T, [strip_unsafe_all(item) for item in value])
     if isinstance(value, dict):
-        return {strip_unsafe_all(key): strip_unsafe_all(item) for key, item in value.items()}
+        return cast(T, {strip_unsafe_all(key): strip_unsafe_all(item) for key, item in value.items()})
     return value

@@ -162,7 +162,7 @@ def oddities(text: str, alphabets: bool = True) -> float:
     ASCII that no one alphabet has; a lower-case letter before a capital, or letters of two scripts, side by side
     where either is beyond ASCII; a symbol between letters; a C1 control character."""
     odd = _alien_letters(text) if alphabets else 0.0
-    pairs = set()  # where a pair of characters, one of them beyond ASCII, starts
+    pairs: set[int] = set()  # where a pair of characters, one of them beyond ASCII, starts
     for match in _NON_ASCII.finditer(text):
         pairs.update(i for i in (match.start() - 1, match.start()) if 0 <= i < len(text) - 1)
     for i in pairs:

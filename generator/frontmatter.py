@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import yaml
@@ -94,7 +95,7 @@ def _key_line(raw: str, key: str) -> int:
     return 1
 
 
-def dump(data: dict[str, object]) -> str:
+def dump(data: Mapping[str, object]) -> str:
     """Serialise a mapping as a front-matter block (PyYAML's block style; strings quoted only when needed)."""
     lines = ["---"]
     try:
@@ -130,7 +131,7 @@ def _scalar(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         text = repr(value)
-        if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:float":
+        if _implicit_tag(text) != "tag:yaml.org,2002:float":
             raise _Unsupported  # 1e+16, inf, nan: PyYAML knows how to write them
         return text
     if not isinstance(value, str):
@@ -150,11 +151,16 @@ def _string(value: str) -> str:
     return '"' + _NOT_YAML_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False)[1:-1]) + '"'
 
 
+def _implicit_tag(value: str) -> str:
+    """The tag PyYAML gives `value` written as a plain scalar."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+
+
 def _reads_as_string(value: str) -> bool:
     """True when PyYAML reads `value`, written plain, as a string (not null, a number, a boolean or a date)."""
     if value and value[0] not in _IMPLICIT_FIRST:
         return True
-    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
+    return _implicit_tag(value) == _STR_TAG
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -193,12 +199,12 @@ def _emit(lines: list[str], key: object, value: object) -> None:
             lines.append(f"- {_scalar(item)}")
 
 
-def _dump_with_pyyaml(data: dict[str, object]) -> str:
+def _dump_with_pyyaml(data: Mapping[str, object]) -> str:
     """PyYAML for anything else; checks that it loads back to the same values."""
     for readable in (True, False):  # Chinese as written when that round-trips; escapes when it does not (NEL)
         text = yaml.dump(data, Dumper=_SafeDumper, sort_keys=False, allow_unicode=readable,
                          default_flow_style=False, width=100_000)
-        if yaml.load(text, Loader=_SafeLoader) == data:  # noqa: S506 - a safe loader
+        if yaml.load(text, Loader=_SafeLoader) == data:  # a safe loader
             return f"---\n{text}---\n"
     raise ValueError("front matter does not round-trip")  # pragma: no cover - a YAML emitter bug
 

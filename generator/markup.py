@@ -88,10 +88,10 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
                 if end <= 0 and char == "[":
                     end = closing + 1  # no target: the bracketed text alone
         elif char == "`":
-            run_end = _BACKTICKS.match(text, at).end()
+            run_end = _match_end(_BACKTICKS, text, at)
             later = tick(run_end)
             if later != -1:
-                end = _BACKTICKS.match(text, later).end()
+                end = _match_end(_BACKTICKS, text, later)
             elif run_end - at >= 2:
                 end = run_end  # the run closes itself: `+ gives a backtick back
         elif char == "<":
@@ -139,3 +139,10 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, close + keep))
         pos = close + keep
     return spans
+
+
+def _match_end(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """Where `pattern`, which matches at `at` (the caller has seen its first character there), ends."""
+    match = pattern.match(text, at)
+    assert match is not None
+    return match.end()

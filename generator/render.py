@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -272,7 +272,7 @@ def render_briefings(briefings: tuple[Briefing, ...]) -> dict[str, str]:
 UNDATED = "Undated"
 
 
-def _timeline(briefings: tuple[Briefing, ...]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
+def _timeline(briefings: Sequence[Briefing]) -> list[tuple[str, list[tuple[str, list[Briefing]]]]]:
     """Briefings (newest first) grouped by year, then month ("03"); undated last as year UNDATED, month ""."""
     years: dict[str, dict[str, list[Briefing]]] = {}
     for briefing in briefings:

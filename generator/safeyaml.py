@@ -41,12 +41,11 @@ def check_limits(text: str) -> None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise LimitError(f"nests deeper than {MAX_DEPTH} levels", event.start_mark.line)
+                    raise LimitError(f"nests deeper than {MAX_DEPTH} levels", _line(event))
             elif isinstance(event, _CLOSE):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):
-                raise LimitError(f"uses an alias (*{event.anchor}): write the value out instead",
-                                 event.start_mark.line)
+                raise LimitError(f"uses an alias (*{event.anchor}): write the value out instead", _line(event))
     finally:
         parser.dispose()
 
@@ -55,7 +54,7 @@ def load(text: str, loader: type = Loader) -> object:
     """The value of a one-document YAML text, once check_limits has passed it (raises as check_limits does, or
     another yaml.YAMLError)."""
     check_limits(text)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - callers pass SafeLoader subclasses only
+    return yaml.load(text, Loader=loader)  # callers pass SafeLoader subclasses only
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -73,3 +72,8 @@ def compose_and_load(text: str) -> tuple[yaml.Node | None, object]:
         return node, (parser.construct_document(node) if node is not None else None)
     finally:
         parser.dispose()
+
+
+def _line(event: yaml.Event) -> int:
+    """The 0-based line an event starts on (0 when the parser gave no position)."""
+    return event.start_mark.line if event.start_mark is not None else 0

@@ -83,7 +83,7 @@ except ImportError:  # pragma: no cover - the `test` extra installs it
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the signature of the base class
+    def log_message(self, format: str, *args: Any) -> None:  # the base class names it so
         pass
 
 

@@ -148,7 +148,7 @@ def _source_calls(path: Path) -> Iterator[tuple[int, int, str | None, int]]:
         flags = 0
         if flags_node is not None:
             try:
-                flags = int(eval(compile(ast.Expression(flags_node), str(path), "eval"), {"re": re}))  # noqa: S307
+                flags = int(eval(compile(ast.Expression(flags_node), str(path), "eval"), {"re": re}))
             except NameError:
                 flags = -1
         first = node.args[0]

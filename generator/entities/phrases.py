@@ -55,18 +55,21 @@ def _scannable(phrase: str) -> bool:
     return all(c.casefold() == c.lower() and len(c.casefold()) == 1 for c in phrase)
 
 
+_Trie = dict[str, "_Trie"]  # atom -> the rest of the sequences; "" marks the end of one
+
+
 def _trie_pattern(sequences: list[tuple[str, ...]], end: str = "") -> str:
     """A regular expression matching exactly `sequences` of atoms (each a regular expression, usually one
     escaped character), each followed by `end`, factored as a trie ("bai(?:c|du)") so that the engine never
     tries them one by one; longer sequences are tried first."""
-    trie: dict = {}
+    trie: _Trie = {}
     for sequence in sequences:
         node = trie
         for atom in sequence:
             node = node.setdefault(atom, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
         if "" in node:
             branches.append(end)

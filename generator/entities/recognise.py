@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import cast
 
 from generator.entities.phrases import PhraseMatcher
 from generator.lexicon.text import HAN
@@ -80,13 +81,13 @@ class Recogniser:
 
     def companies(self, title: str, paragraphs: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(companies, institutions) named in the title and body, most central first."""
-        score: Counter[str] = Counter()
+        score: dict[str, float] = {}
         first: dict[str, int] = {}
         offset = 0
         for index, text in enumerate([title, *paragraphs]):
             for mention in self.mentions(text):
                 weight = 3.0 if index == 0 else 1.5 if index == 1 else 1.0
-                score[mention.slug] += weight
+                score[mention.slug] = score.get(mention.slug, 0.0) + weight
                 first.setdefault(mention.slug, offset + mention.start)
             offset += len(text) + 1
         ranked = sorted(score, key=lambda slug: (-score[slug], first[slug], slug))
@@ -97,11 +98,11 @@ class Recogniser:
     def topic_scores(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> dict[str, int]:
         """Each topic's score: keyword weight times mentions (at most three per keyword), a title mention
         counting as two more; plus the topic's weight for each kind of organisation named (at most two each)."""
-        body: Counter[tuple[str, str, int]] = Counter(self._keywords.keys("\n".join(paragraphs)))
-        head: Counter[tuple[str, str, int]] = Counter(self._keywords.keys(title))
+        body: Counter[Hashable] = Counter(self._keywords.keys("\n".join(paragraphs)))
+        head: Counter[Hashable] = Counter(self._keywords.keys(title))
         scores = dict.fromkeys(self.registry.topics, 0)
         for key in body.keys() | head.keys():
-            slug, _, weight = key
+            slug, _, weight = cast(tuple[str, str, int], key)  # the keys _keywords was built with
             scores[slug] += weight * (min(body[key], 3) + 2 * min(head[key], 1))
         kinds = Counter(self.registry.companies[s].kind for s in named if s in self.registry.companies)
         for topic in self.registry.topics.values():

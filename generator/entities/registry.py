@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,11 +18,12 @@ from generator.model import KINDS, Company, Keyword, Registry, Topic
 from generator.paths import RESERVED_SLUGS, is_reserved
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Entry = dict[str, Any]  # one entry of a registry file, as YAML gives it
 COMPANY_KEYS = ("slug", "name", "kind", "country", "parent", "partners", "aliases", "description")
 TOPIC_KEYS = ("slug", "name", "description", "keywords", "kinds", "min_score")
 
 
-def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
+def _entries(path: Path, text: str, label: str) -> list[tuple[int, Entry]]:
     """The YAML list of mappings in a registry file, each with its 1-based line number."""
     try:
         node, data = safeyaml.compose_and_load(text)  # one parse gives both the line numbers and the values
@@ -47,7 +49,7 @@ def _entries(path: Path, text: str, label: str) -> list[tuple[int, dict]]:
     return out
 
 
-def _check_keys(label: str, line: int, item: dict, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
+def _check_keys(label: str, line: int, item: Entry, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
     for key in item:
         if key not in allowed:
             hint = difflib.get_close_matches(str(key), allowed, n=1)
@@ -58,7 +60,7 @@ def _check_keys(label: str, line: int, item: dict, allowed: tuple[str, ...], req
             raise RegistryError(label, line, f"missing field '{key}'")
 
 
-def _new_slug(label: str, line: int, item: dict, taken: dict[str, int]) -> str:
+def _new_slug(label: str, line: int, item: Entry, taken: dict[str, int]) -> str:
     """The entry's slug, checked for form and for a clash with an earlier entry (slug -> its line)."""
     slug = str(item["slug"])
     if not _SLUG.match(slug):
@@ -71,7 +73,7 @@ def _new_slug(label: str, line: int, item: dict, taken: dict[str, int]) -> str:
     return slug
 
 
-def _str_list(label: str, line: int, item: dict, key: str) -> tuple[str, ...]:
+def _str_list(label: str, line: int, item: Entry, key: str) -> tuple[str, ...]:
     value = item.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise RegistryError(label, line, f"'{key}' must be a list of names")
