@@ -43,7 +43,6 @@ class Kind(StrEnum):
     COPYRIGHT = "copyright"
     FEEDBACK = "feedback"
     FOOTER = "footer"
-    SECTION = "section"
     REPEAT = "repeat"
 
 

@@ -1,10 +1,9 @@
-"""The Doc helpers every cleaning rule uses: marking lines and replacing one."""
+"""The Doc helper every cleaning rule uses: mark the lines a classifier recognises."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 
 from generator.model import Doc, Kind, Line
 
@@ -38,12 +37,3 @@ def mark_lines(
             marked[index] = lines[index].mark(kind, rule)
     return doc if marked is None else doc.with_lines(marked)
 
-
-def replace_line(doc: Doc, index: int, parts: list[Line]) -> Doc:
-    """Replace line `index` with `parts`, shifting the title index if needed."""
-    lines = list(doc.lines)
-    lines[index : index + 1] = parts
-    title = doc.title_index
-    if title is not None and title > index:
-        title += len(parts) - 1
-    return replace(doc, lines=tuple(lines), title_index=title)
