@@ -45,7 +45,7 @@ import run as bench_run  # noqa: E402
 # Pipeline stages: (label, file suffix, function name); cumulative time of that function over the whole build.
 STAGES = (
     ("build_site (everything but writing)", "generator/pipeline.py", "build_site"),
-    ("  load registry", "generator/pipeline.py", "load_registry_or_empty"),
+    ("  load registry", "generator/load.py", "load_registry_or_empty"),
     ("  gather: per-seed stages", "generator/pipeline.py", "gather"),
     ("    read seeds", "generator/load.py", "read_seed"),
     ("    make_briefing", "generator/pipeline.py", "make_briefing"),

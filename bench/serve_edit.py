@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import BuildCache, build_site  # noqa: E402
+from generator.pipeline import build_site  # noqa: E402
+from generator.runtime.incremental import BuildCache  # noqa: E402
 
 TODAY = dt.date(2026, 1, 1)
 

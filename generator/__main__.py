@@ -10,7 +10,7 @@ from pathlib import Path
 from generator import check as check_command
 from generator.paths import shown
 from generator.pipeline import build_site
-from generator.progress import SeedProgress, summary
+from generator.progress import SeedProgress, build_line
 from generator.write import OutputError, write_pages
 
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for error in result.errors:
         print(str(error), file=sys.stderr)
-    print(f"built {summary(result, progress.seconds)} into {shown(args.out)}")
+    print(f"built {build_line(result, progress.seconds)} into {shown(args.out)}")
     return 1 if result.errors else 0
 
 

@@ -206,3 +206,13 @@ def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
     companies = parse_companies(*read("companies.yml"))
     topics = parse_topics(*read("topics.yml"))
     return Registry(companies=companies, topics=topics)
+
+
+def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[RegistryError]]:
+    """The registry under `data_dir`; an empty one (and the error) when it is missing or invalid."""
+    if data_dir is None:
+        return Registry(companies={}, topics={}), []
+    try:
+        return load_registry(data_dir), []
+    except RegistryError as exc:
+        return Registry(companies={}, topics={}), [exc]

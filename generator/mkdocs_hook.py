@@ -179,16 +179,14 @@ def _generator() -> tuple[Callable[..., BuildResult], Callable[..., str]]:
         sys.path.insert(0, str(ROOT))
     global _code, _cache
     if _serving:
-        code = _code_fingerprint()
-        if code != _code:  # the generator itself was edited: import it afresh and forget cached briefings
-            for name in [name for name in sys.modules if name == "generator" or name.startswith("generator.")]:
-                del sys.modules[name]
-            importlib.invalidate_caches()
-            _code, _cache = code, None
+        incremental = importlib.import_module("generator.runtime.incremental")
+        _code, edited = incremental.forget_code_if_edited(ROOT / "generator", _code)
+        if edited:  # the generator itself was edited: it is imported afresh, and cached briefings are forgotten
+            _cache = None
     pipeline = importlib.import_module("generator.pipeline")
     render = importlib.import_module("generator.render")
     if _serving and _cache is None:
-        _cache = pipeline.BuildCache()
+        _cache = importlib.import_module("generator.runtime.incremental").BuildCache()
     return functools.partial(pipeline.build_site, cache=_cache), render.render_listing
 
 
@@ -196,12 +194,6 @@ def _jobs() -> int:
     """Worker processes for the per-seed stages: BRIEFINGS_JOBS, or one per CPU."""
     value = os.environ.get("BRIEFINGS_JOBS", "")
     return int(value) if value.isdigit() and int(value) > 0 else os.cpu_count() or 1
-
-
-def _code_fingerprint() -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of the generator's code and templates."""
-    files = sorted(p for p in (ROOT / "generator").rglob("*") if p.suffix in (".py", ".j2") and p.is_file())
-    return tuple((p.as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 def seeds_dir(config: MkDocsConfig) -> Path:
@@ -221,7 +213,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     with progress_module.SeedProgress() as progress:
         result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "", progress=progress,
                             jobs=_jobs())
-    log.info(f"Generated {progress_module.summary(result, progress.seconds)}")
+    log.info(f"Generated {progress_module.build_line(result, progress.seconds)}")
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)
     links = importlib.import_module("generator.edit_links")

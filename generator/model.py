@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -226,20 +223,6 @@ class Briefing:
         return self.seed_text.decode("utf-8")
 
     @property
-    def token(self) -> tuple[str, str]:
-        """What this briefing's content depends on, as a short key: the seed's digest and the slug."""
-        return (self.digest, self.slug)
-
-    @cached_property
-    def listing(self) -> bytes:
-        """A digest of what listing pages show or count of this briefing (everything but the article itself): a
-        key that a correction to the text leaves unchanged. Worked out once per briefing."""
-        meta = self.meta
-        fields = (self.slug, meta.title, meta.date, meta.source, self.summary, self.companies, self.institutions,
-                  self.topics, [(f.value, f.context) for f in self.figures])
-        return hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode(), digest_size=16).digest()
-
-    @property
     def body(self) -> str:
         """The article body as Markdown."""
         return "\n\n".join(block.text for block in self.blocks)
@@ -259,7 +242,6 @@ class Corpus:
     by_company: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
     by_topic: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
     related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by briefing slug, best first
-    signature: tuple[object, ...] = ()  # everything related lists depend on (see link_signature)
 
     def co_mentions(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:
         """Companies most often named in the same briefings as `slug`."""

@@ -1,19 +1,14 @@
-"""The pipeline: the order of the stages in one place, and build_site(), the short driver that runs them."""
+"""The pipeline: one seed into a briefing (make_briefing), and build_site(), the short driver that runs the stages
+in order."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from generator import frontmatter
 from generator.clean import clean, to_doc
@@ -21,7 +16,7 @@ from generator.decode import decode_checked
 from generator.editor import editor_blocks
 from generator.entities.link import first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
-from generator.errors import RegistryError, SeedError
+from generator.errors import SeedError
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.figures import key_figures
@@ -31,15 +26,15 @@ from generator.extract.title import from_lede, headline, without_source_prefix
 from generator.lexicon.dates import plausible
 from generator.lexicon.markdown import plain
 from generator.limits import check_editor_body, check_fields, check_scraped_article
-from generator.load import FileProblem, list_seeds, load_registry, read_registry_file, read_seed, read_seeds
-from generator.model import Block, BlockKind, Briefing, BuildResult, Corpus, Meta, Pages, RawSeed, Registry
+from generator.load import list_seeds, load_registry_or_empty, read_seed, read_seeds
+from generator.model import Block, BlockKind, Briefing, BuildResult, Meta, Pages, RawSeed, Registry
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
+from generator.runtime.incremental import BuildCache, SeedKey, registry_fingerprint, with_slugs
+from generator.runtime.pool import fewer_collections, in_workers, worth_workers
 from generator.structure import structure
 
-STAGES = ("load", "decode", "clean", "structure", "extract", "recognise", "render", "write")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation collections during a build (Python's: 700)
 
 
 def build_date() -> dt.date:
@@ -188,34 +183,19 @@ def process_seed(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brief
         return SeedError(seed.name, f"could not be processed ({type(exc).__name__}: {exc})")
 
 
-PARALLEL_FROM = 200  # fewer seeds than this are done before worker processes would have started
-_worker: tuple[Recogniser, dt.date] | None = None
+def _start_worker(registry: Registry, today: dt.date) -> tuple[Recogniser, dt.date]:
+    return Recogniser(registry), today
 
 
-def _start_worker(registry: Registry, today: dt.date) -> None:
-    global _worker
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])  # as fewer_collections() does in a build
-    _worker = (Recogniser(registry), today)
-
-
-def _work(item: tuple[str, str]) -> Briefing | SeedError:
+def _work(state: tuple[Recogniser, dt.date], item: tuple[str, str]) -> Briefing | SeedError:
     """One seed in a worker process: read it (I/O stays with the worker) and run the per-seed stages."""
-    assert _worker is not None
+    recogniser, today = state
     folder, path = item
     try:
         seed = read_seed(Path(folder), Path(path))
     except SeedError as exc:
         return exc
-    return process_seed(seed, _worker[1], _worker[0])
-
-
-def _in_workers(folder: Path, paths: list[Path], today: dt.date, registry: Registry, jobs: int) -> Iterator[
-        Briefing | SeedError]:
-    """process_seed over `paths` in `jobs` worker processes, results in order. Workers are spawned, not forked:
-    a fork copies MkDocs' whole process, threads and all (`mkdocs serve` runs a server thread)."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(registry, today)) as pool:
-        yield from pool.map(_work, [(str(folder), str(path)) for path in paths], chunksize=16)
+    return process_seed(seed, today, recogniser)
 
 
 def gather(
@@ -229,15 +209,17 @@ def gather(
     paths = [item for item in listed if isinstance(item, Path)]
     if cache is None:
         results: list[Briefing | SeedError | None] = [None] * len(paths)
-        keys: list[tuple[str, bytes] | None] = [None] * len(paths)
+        keys: list[SeedKey | None] = [None] * len(paths)
         read: dict[int, RawSeed] = {}
     else:
         results, keys, read = cache.lookup(seeds_dir, paths)
     todo = [index for index, result in enumerate(results) if result is None]
     done = len(paths) - len(todo)
-    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+    made: Iterator[Briefing | SeedError]
+    if worth_workers(len(todo), jobs):
         read.clear()  # workers read their own seeds
-        made = _in_workers(seeds_dir, [paths[i] for i in todo], today, recogniser.registry, jobs)
+        made = in_workers(_work, [(str(seeds_dir), str(paths[i])) for i in todo], jobs, _start_worker,
+                          recogniser.registry, today)
     else:
         seeds = (read.pop(i) if i in read else next(read_seeds(seeds_dir, [paths[i]])) for i in todo)
         made = (item if isinstance(item, SeedError) else process_seed(item, today, recogniser) for item in seeds)
@@ -253,107 +235,9 @@ def gather(
     refused = [item for item in listed if isinstance(item, SeedError)]  # links, pipes, unsafe names, folders
     if refused:
         errors = sorted([*refused, *errors], key=lambda error: error.seed)  # both in name order: merged
-    if cache is not None:  # seeds deleted or edited since the last build are forgotten
-        cache.briefings = {key: r for key, r in zip(keys, results, strict=True)
-                           if key is not None and isinstance(r, Briefing)}
-    slugs = unique_slugs([b.slug for b in briefings])
-    # The same objects when nothing changed, so that rendered pages can be recognised in the cache: a briefing
-    # whose slug needed a suffix is renamed once, not on every build.
-    renamed: dict[tuple[int, str], tuple[Briefing, Briefing]] = {}
-    out = []
-    for briefing, slug in zip(briefings, slugs, strict=True):
-        if briefing.slug != slug:
-            hit = cache.renamed.get((id(briefing), slug)) if cache is not None else None
-            if hit is None or hit[0] is not briefing:
-                hit = (briefing, replace(briefing, slug=slug))
-            renamed[(id(briefing), slug)] = hit
-            briefing = hit[1]
-        out.append(briefing)
     if cache is not None:
-        cache.renamed = renamed
-    return out, errors
-
-
-def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[RegistryError]]:
-    """The registry under `data_dir`; an empty one (and the error) when it is missing or invalid."""
-    if data_dir is None:
-        return Registry(companies={}, topics={}), []
-    try:
-        return load_registry(data_dir), []
-    except RegistryError as exc:
-        return Registry(companies={}, topics={}), [exc]
-
-
-@dataclass
-class BuildCache:
-    """What one build can hand the next in the same process (`mkdocs serve`): briefings by seed name and
-    content, valid while the registry, the build date and the generator's code are the same."""
-
-    context: tuple[object, ...] = ()
-    briefings: dict[tuple[str, bytes], Briefing] = field(default_factory=dict)
-    pages: dict[object, Any] = field(default_factory=dict)  # rendered pages by what they depend on
-    registry: tuple[Registry, list[RegistryError]] | None = None
-    recogniser: Recogniser | None = None
-    corpus: Corpus | None = None  # the last build's, whose related lists may still hold
-    stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = field(default_factory=dict)  # size, mtime; key
-    # (original, renamed) by (id of the original, new slug); holding the original keeps its id from being reused
-    renamed: dict[tuple[int, str], tuple[Briefing, Briefing]] = field(default_factory=dict)
-
-    def validate(self, *context: object) -> None:
-        """Forget everything if anything the briefings depend on besides their seed has changed."""
-        if context != self.context:
-            self.context = context
-            self.briefings.clear()
-            self.pages.clear()
-            self.registry = self.recogniser = self.corpus = None
-            self.renamed.clear()
-            self.stats.clear()
-
-    def lookup(self, seeds_dir: Path, paths: list[Path]) -> tuple[
-            list[Briefing | SeedError | None], list[tuple[str, bytes] | None], dict[int, RawSeed]]:
-        """For each seed: the cached briefing (or the error reading it; None when it must be processed), its key
-        (path and digest of its bytes) and, by index, the seeds this read. The bytes tell whether a seed changed;
-        a file whose size and modification time are as at the last build is not read again."""
-        results: list[Briefing | SeedError | None] = [None] * len(paths)
-        keys: list[tuple[str, bytes] | None] = [None] * len(paths)
-        read: dict[int, RawSeed] = {}
-        stats: dict[str, tuple[tuple[int, int], tuple[str, bytes]]] = {}
-        for index, path in enumerate(paths):
-            name = path.relative_to(seeds_dir).as_posix()
-            try:
-                status = path.stat()
-            except OSError:
-                continue  # read_seed reports it
-            stamp = (status.st_size, status.st_mtime_ns)
-            known = self.stats.get(name)
-            if known is not None and known[0] == stamp:
-                key = known[1]
-            else:
-                item = next(read_seeds(seeds_dir, [path]))
-                if isinstance(item, SeedError):
-                    results[index] = item
-                    continue
-                key = (item.name, hashlib.blake2b(item.data, digest_size=16).digest())
-                read[index] = item
-            keys[index] = key
-            stats[name] = (stamp, key)
-            results[index] = self.briefings.get(key)
-            if results[index] is not None:
-                read.pop(index, None)
-        self.stats = stats
-        return results, keys, read
-
-def registry_fingerprint(data_dir: Path | None) -> bytes:
-    """A digest of the registry files' bytes (empty when there is no registry)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for name in ("companies.yml", "topics.yml"):
-        path = data_dir / name if data_dir else None
-        if path is not None:
-            try:
-                digest.update(name.encode() + b"\0" + read_registry_file(path).encode() + b"\0")
-            except FileProblem as exc:  # load_registry reports it
-                digest.update(exc.reason.encode())
-    return digest.digest()
+        cache.keep(keys, results)
+    return with_slugs(briefings, unique_slugs([b.slug for b in briefings]), cache), errors
 
 
 def build_site(
@@ -371,19 +255,6 @@ def build_site(
         return _build_site(seeds_dir, data_dir, today or build_date(), base_url, cache, progress, jobs)
 
 
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the block with the cyclic garbage collector looking at young objects less often. A build's data is
-    acyclic (frozen dataclasses, tuples, strings), so collections free almost nothing, yet every full one walks
-    all the briefings made so far: about 5% of the build's time at 5,000 seeds with Python's default."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url: str, cache: BuildCache | None,
                 progress: Progress | None, jobs: int) -> BuildResult:
     if cache is None:
@@ -396,10 +267,8 @@ def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url
             cache.recogniser = Recogniser(cache.registry[0])
         (registry, registry_errors), recogniser = cache.registry, cache.recogniser
     briefings, errors = gather(seeds_dir, today, recogniser, cache, progress, jobs)
-    corpus = link_corpus(registry, briefings, cache.corpus if cache is not None else None)
-    if cache is not None:
-        cache.corpus = corpus
-    pages = render_site(corpus, base_url, cache.pages if cache is not None else None)
+    corpus = link_corpus(registry, briefings, cache)
+    pages = render_site(corpus, base_url, cache)
     return BuildResult(
         pages=pages,
         briefings=corpus.briefings,

@@ -1,4 +1,4 @@
-"""Progress: a bar while a long build works through the seeds in a terminal, and one summary line for logs."""
+"""Progress: a bar while a long build works through the seeds in a terminal, and one line on the build for logs."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def _is_terminal(stream: TextIO) -> bool:
     return bool(isatty and isatty()) and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
 
 
-def summary(result: BuildResult, seconds: float) -> str:
+def build_line(result: BuildResult, seconds: float) -> str:
     """One line on what a build made: briefings, rejected seeds, generated files and time per seed."""
     rejected = sum(1 for error in result.errors if isinstance(error, SeedError))
     seeds = len(result.briefings) + rejected

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import Any, TypeVar
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -25,6 +24,7 @@ from generator.paging import (
     pagers,
     relative,
 )
+from generator.runtime.incremental import BuildCache, PageMemo
 
 KIND_LABELS = {
     "automaker": "Automakers",
@@ -37,7 +37,6 @@ KIND_LABELS = {
     "media": "News media",
     "finance": "Exchanges and investors",
 }
-T = TypeVar("T")
 SITE_TITLE = "China Auto Market Briefings"
 FIGURE_BRIEFINGS = 10  # a company page gathers the key figures of its newest briefings
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -370,32 +369,25 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
     return pages
 
 
-def render_site(
-    corpus: Corpus, base_url: str = "", cache: dict[object, Any] | None = None
-) -> Pages:
+def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = None) -> Pages:
     """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order.
-    `cache` (kept by `mkdocs serve` between rebuilds) holds pages whose inputs have not changed."""
+    With a cache (kept by `mkdocs serve` between rebuilds), pages whose inputs have not changed are not rendered
+    again."""
     env = environment()
     registry = corpus.registry
     pages = Pages()  # each page is encoded as it comes: only one of them is ever held as str
-    memo = _Memo(cache)
+    memo = PageMemo(cache)
     for b in corpus.briefings:
-        # A related list shows each briefing's title, date and source: a correction to its text changes nothing.
-        related = memo.key and tuple((r.slug, r.meta.title, r.meta.date, r.meta.source)
-                                     for r in corpus.related.get(b.slug, ()))
-        pages[f"briefings/{b.slug}.md"] = memo(("briefing", b.token, related), render_briefing, b, corpus)
+        pages[f"briefings/{b.slug}.md"] = memo.briefing(b, corpus.related.get(b.slug, ()), render_briefing, b, corpus)
     for b in corpus.briefings:
         pages.add_encoded(original_path(b), b.seed_text)
-    # Listing pages are memoised by what they show of the briefings they list: a correction to an article's text
-    # renders its own page again, not every page that lists it.
-    listing = memo.key and tuple(b.listing for b in corpus.briefings)
-    pages.update(memo(("briefings", listing), render_briefings, corpus.briefings))
+    pages.update(memo.listing(("briefings",), corpus.briefings, render_briefings, corpus.briefings))
     for company in registry.companies.values():
-        listed = memo.key and tuple(b.listing for b in corpus.by_company.get(company.slug, ()))
-        pages.update(memo(("company", company.slug, listed), render_company, company, corpus))
+        listed = corpus.by_company.get(company.slug, ())
+        pages.update(memo.listing(("company", company.slug), listed, render_company, company, corpus))
     for topic in registry.topics.values():
-        listed = memo.key and tuple(b.listing for b in corpus.by_topic.get(topic.slug, ()))
-        pages.update(memo(("topic", topic.slug, listed), render_topic, topic, corpus))
+        listed = corpus.by_topic.get(topic.slug, ())
+        pages.update(memo.listing(("topic", topic.slug), listed, render_topic, topic, corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
               for kind in KINDS]
@@ -406,35 +398,7 @@ def render_site(
         topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
         counts={s: len(b) for s, b in corpus.by_topic.items()})
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
-    pages["briefings.json"] = json_export(
-        corpus.briefings, base_url, lambda b, url: memo(("json", b.token, url), json_record, b, url))
-    pages.update(memo(("timeline", listing), render_timeline, corpus.briefings))
+    pages["briefings.json"] = json_export(corpus.briefings, base_url, lambda b, url: memo.record(b, url, json_record))
+    pages.update(memo.listing(("timeline",), corpus.briefings, render_timeline, corpus.briefings))
     memo.done()
     return pages.sorted()
-
-
-class _Memo:
-    """Pages rendered by an earlier build in the same process, by a key naming everything they depend on (with
-    the registry, the build date and the generator's code, which the cache is only valid for)."""
-
-    def __init__(self, cache: dict[object, Any] | None) -> None:
-        """Read from `cache`; done() keeps only the entries this build used."""
-        self.cache = cache
-        self.key = cache is not None  # whether keys are worth working out (a build without a cache needs none)
-        self.used: dict[object, Any] = {}
-
-    def __call__(self, key: object, render: Callable[..., T], *args: object) -> T:
-        """The page (or pages) for `key`, rendered with render(*args) unless the cache has it."""
-        if self.cache is None:
-            return render(*args)
-        text = self.cache.get(key)
-        if text is None:
-            text = render(*args)
-        self.used[key] = text
-        return text
-
-    def done(self) -> None:
-        """Forget pages nothing in this build asked for."""
-        if self.cache is not None:
-            self.cache.clear()
-            self.cache.update(self.used)

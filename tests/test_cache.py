@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline, render
-from generator.pipeline import BuildCache, build_site
+from generator.pipeline import build_site
+from generator.runtime import pool
+from generator.runtime.incremental import BuildCache
 
 HERE = Path(__file__).parent
 TODAY = dt.date(2026, 11, 25)
@@ -85,7 +87,7 @@ def test_worker_processes_build_the_same_site(tmp_path: Path, monkeypatch: pytes
     seeds = tmp_path / "seeds"
     shutil.copytree(HERE / "hostile" / "seeds", seeds)
     shutil.copytree(HERE / "fixtures" / "seeds", seeds, dirs_exist_ok=True)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
     one = build_site(seeds, HERE / "fixtures" / "data", TODAY)
     two = build_site(seeds, HERE / "fixtures" / "data", TODAY, jobs=2)
     assert two.pages == one.pages

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import GC_YOUNG_THRESHOLD, build_site
+from generator.pipeline import build_site
+from generator.runtime.pool import GC_YOUNG_THRESHOLD
 
 HERE = Path(__file__).parent
 SEEDS = HERE / "fixtures" / "seeds"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import build_site
-from generator.progress import MIN_SEEDS, SeedProgress, summary
+from generator.progress import MIN_SEEDS, SeedProgress, build_line
 
 HERE = Path(__file__).parent
 
@@ -54,12 +54,12 @@ def test_a_pipe_gets_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     assert stream.getvalue() == ""
 
 
-def test_the_build_reports_every_seed_and_the_summary_counts_them(tmp_path: Path) -> None:
+def test_the_build_reports_every_seed_and_the_build_line_counts_them(tmp_path: Path) -> None:
     seeds = HERE / "fixtures" / "seeds"
     calls: list[tuple[int, int]] = []
     result = build_site(seeds, HERE / "fixtures" / "data", progress=lambda done, total: calls.append((done, total)))
     assert calls == [(n, 5) for n in range(6)]
-    line = summary(result, 2.0)
+    line = build_line(result, 2.0)
     assert line.startswith(f"5 briefings from 5 seeds (0 rejected), {len(result.pages):,} files in 2.0 s")
     assert line.endswith("(400.0 ms a seed)")
     assert "\n" not in line

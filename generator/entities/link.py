@@ -7,10 +7,14 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from generator.entities.recognise import Recogniser
 from generator.markup import protected_spans
 from generator.model import Block, BlockKind, Briefing, Corpus, Registry
+
+if TYPE_CHECKING:
+    from generator.runtime.incremental import BuildCache
 
 RELATED_LIMIT = 5
 # Topics are broad: a topic shared with thousands of briefings only breaks ties between company-linked ones.
@@ -63,19 +67,10 @@ def _related(briefing: Briefing, top_company: dict[str, tuple[str, ...]], top_to
     return sorted(score, key=lambda s: (-score[s], rank[s]))[:RELATED_LIMIT]
 
 
-def link_signature(briefings: tuple[Briefing, ...]) -> tuple[object, ...]:
-    """What related lists and their rendering depend on: each briefing's slug, date, title, source, companies,
-    institutions and topics, in corpus order. Editing a briefing's text leaves it unchanged."""
-    return tuple((b.slug, b.meta.date, b.meta.title, b.meta.source, b.companies, b.institutions, b.topics)
-                 for b in briefings)
-
-
-def link_corpus(registry: Registry, briefings: list[Briefing], previous: Corpus | None = None) -> Corpus:
-    """Index the corpus by company and topic and find each briefing's related briefings; the related lists of
-    `previous` (the last build's corpus, with the same registry) are reused when no briefing changed what they
-    depend on."""
+def link_corpus(registry: Registry, briefings: list[Briefing], cache: BuildCache | None = None) -> Corpus:
+    """Index the corpus by company and topic and find each briefing's related briefings (or, with a cache, reuse
+    the last build's when they still hold)."""
     ordered = newest_first(briefings)
-    signature = link_signature(ordered)
     rank = {b.slug: i for i, b in enumerate(ordered)}
     by_company: dict[str, list[Briefing]] = defaultdict(list)
     by_topic: dict[str, list[Briefing]] = defaultdict(list)
@@ -86,23 +81,24 @@ def link_corpus(registry: Registry, briefings: list[Briefing], previous: Corpus 
         for topic in briefing.topics:
             if topic in registry.topics:
                 by_topic[topic].append(briefing)
-    by_slug = {b.slug: b for b in ordered}
-    if previous is not None and previous.signature == signature:  # an edited briefing is a new object
-        related = {slug: tuple(by_slug[r.slug] for r in rel) for slug, rel in previous.related.items()}
-    else:
-        # Only the newest briefings of a much-covered company or topic are candidates.
+
+    def find() -> dict[str, tuple[Briefing, ...]]:
+        """Each briefing's related ones; only the newest briefings of a much-covered company or topic are
+        candidates."""
+        by_slug = {b.slug: b for b in ordered}
         top_company = {k: tuple(b.slug for b in v[:_CANDIDATES_PER_ENTITY]) for k, v in by_company.items()}
         top_topic = {k: tuple(b.slug for b in v[:_CANDIDATES_PER_ENTITY]) for k, v in by_topic.items()}
         topic_sets = {b.slug: frozenset(b.topics) for b in ordered}
-        related = {b.slug: tuple(by_slug[s] for s in _related(b, top_company, top_topic, rank, topic_sets))
-                   for b in ordered}
+        return {b.slug: tuple(by_slug[s] for s in _related(b, top_company, top_topic, rank, topic_sets))
+                for b in ordered}
+
+    related = find() if cache is None else cache.related_lists(ordered, find)
     return Corpus(
         registry=registry,
         briefings=ordered,
         by_company={k: tuple(v) for k, v in by_company.items()},
         by_topic={k: tuple(v) for k, v in by_topic.items()},
         related=related,
-        signature=signature,
     )
 
 
