@@ -55,7 +55,7 @@ from generator.load import (
 )
 from generator.model import Briefing, Kind, Registry
 from generator.paths import shown
-from generator.pipeline import MARKDOWN_SUFFIXES, build_date, paragraphs_and_items, process_seed
+from generator.pipeline import build_date, paragraphs_and_items, process_seed
 from generator.similar import SimilarityIndex
 
 REGISTRY_FILES = ("companies.yml", "topics.yml")
@@ -69,7 +69,6 @@ _ERROR_PAGE = re.compile(
     re.I,
 )
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
-_FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -437,20 +436,6 @@ def body_text(briefing: Briefing) -> str:
     return "\n".join(plain(block.text) for block in briefing.blocks)
 
 
-def _front_matter(briefing: Briefing) -> tuple[dict[str, object], dict[str, int]]:
-    """An editor seed's front matter and the line of each key (empty for scraped seeds)."""
-    if not briefing.path.lower().endswith(MARKDOWN_SUFFIXES):
-        return {}, {}
-    data, _, body_line = frontmatter.split(briefing.path, briefing.original)
-    lines: dict[str, int] = {}
-    if data:
-        for number, line in enumerate(briefing.original.split("\n")[1 : body_line - 1], start=2):
-            match = _FM_KEY.match(line)
-            if match:
-                lines.setdefault(match.group(1), number)
-    return data, lines
-
-
 def _line_of(text: str, needle: str) -> int:
     """The first line of `text` that holds `needle` (or its first 40 characters); 1 when none does."""
     probe = " ".join(needle.split())[:40]
@@ -492,7 +477,7 @@ def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None,
 
     for warning in briefing.warnings:
         add(1, "warning", warning)
-    data, key_line = _front_matter(briefing)
+    data, key_line = briefing.front_matter.data, briefing.front_matter.lines
     for key in data:
         if key not in frontmatter.EDITOR_KEYS:
             hint = difflib.get_close_matches(key, list(frontmatter.EDITOR_KEYS), n=1)

@@ -13,8 +13,10 @@ import yaml
 from generator import safeyaml
 from generator.chars import strip_unsafe_all
 from generator.errors import SeedError
+from generator.model import FrontMatter
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")  # a top-level key as editors write them, at the start of a line
 
 # Keys an editor may set, with the types we accept for each.
 EDITOR_KEYS: dict[str, tuple[type, ...]] = {
@@ -48,11 +50,12 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
-    """Split `text` into (front matter mapping, body, body's first line number)."""
+def split(name: str, text: str) -> tuple[FrontMatter, str]:
+    """Split `text` into its front matter (the mapping, the line of each top-level key, the body's first line) and
+    the body."""
     match = _FENCE.match(text)
     if not match:
-        return {}, text, 1
+        return FrontMatter(), text
     raw = match.group(1) or ""
     if len(raw) > MAX_FRONT_MATTER:
         raise SeedError(name, f"front matter is {len(raw):,} characters, over the {MAX_FRONT_MATTER:,} limit", 2)
@@ -84,7 +87,18 @@ def split(name: str, text: str) -> tuple[dict[str, object], str, int]:
             raise SeedError(name, f"front matter '{key}' must be {names}, not {type(value).__name__}", line)
         if isinstance(value, list) and not all(isinstance(item, str) for item in value):
             raise SeedError(name, f"front matter '{key}' must be a list of strings", _key_line(raw, str(key)))
-    return {str(k): v for k, v in data.items()}, text[match.end():], body_line
+    front = FrontMatter({str(k): v for k, v in data.items()}, _key_lines(raw) if data else {}, body_line)
+    return front, text[match.end():]
+
+
+def _key_lines(raw: str) -> dict[str, int]:
+    """The seed's line of each top-level key of the front matter `raw` (the first, if a key is written twice)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(raw.split("\n"), start=2):
+        match = _TOP_KEY.match(line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
 
 
 def _key_line(raw: str, key: str) -> int:
@@ -211,5 +225,5 @@ def _dump_with_pyyaml(data: Mapping[str, object]) -> str:
 
 def parse_page(text: str) -> tuple[dict[str, object], str]:
     """Read a generated page back: (front matter, body)."""
-    data, body, _ = split("page", text)
-    return data, body
+    front, body = split("page", text)
+    return front.data, body

@@ -27,7 +27,7 @@ from generator.lexicon.dates import plausible
 from generator.lexicon.markdown import plain
 from generator.limits import check_editor_body, check_fields, check_scraped_article
 from generator.load import list_seeds, load_registry_or_empty, read_seed, read_seeds
-from generator.model import Block, BlockKind, Briefing, BuildResult, Meta, Pages, RawSeed, Registry
+from generator.model import Block, BlockKind, Briefing, BuildResult, FrontMatter, Meta, Pages, RawSeed, Registry
 from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
 from generator.render import render_site
 from generator.runtime.incremental import BuildCache, SeedKey, registry_fingerprint, with_slugs
@@ -66,7 +66,7 @@ def _paragraphs(blocks: list[Block]) -> list[str]:
     return [block.plain for block in blocks if block.kind is BlockKind.PARAGRAPH]
 
 
-def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
+def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], FrontMatter]:
     doc = clean(to_doc(seed.name, text))
     check_scraped_article(seed.name, [(line.text, line.number) for line in doc.lines if line.is_content])
     blocks = structure(doc)
@@ -78,12 +78,13 @@ def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block
         source=source,
         author=byline_author(doc),
     )
-    return meta, blocks, {}
+    return meta, blocks, FrontMatter()
 
 
-def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], dict[str, object]]:
-    data, body, body_line = frontmatter.split(seed.name, text)
-    check_editor_body(seed.name, body, body_line)
+def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], FrontMatter]:
+    front, body = frontmatter.split(seed.name, text)
+    data = front.data
+    check_editor_body(seed.name, body, front.body_line)
     given = data.get("title")
     title, blocks = editor_blocks(seed.name, body, given.strip() if isinstance(given, str) and given.strip() else None)
     if not title:
@@ -95,14 +96,15 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
         author=data.get("author") if isinstance(data.get("author"), str) else None,
         url=data.get("url") if isinstance(data.get("url"), str) else None,
     )
-    return meta, blocks, data
+    return meta, blocks, front
 
 
 def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Briefing:
     """One seed through decode, clean, structure and extract; raises SeedError when no article is left."""
     text, doubt = decode_checked(seed)
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
-    meta, blocks, data = (_editor if is_markdown else _scraped)(seed, text, today)
+    meta, blocks, front = (_editor if is_markdown else _scraped)(seed, text, today)
+    data = front.data
     paragraphs = _paragraphs(blocks)
     if not blocks or sum(len(p) for p in paragraphs) < 40:
         raise SeedError(seed.name, "no article text found after removing site chrome")
@@ -136,6 +138,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         digest=seed_digest(seed),
         mentions=first_mentions(tuple(blocks), named, recogniser),
         warnings=(doubt,) if doubt else (),
+        front_matter=front,
     )
 
 

@@ -133,7 +133,7 @@ def test_nesting_is_refused_early_whatever_its_size(text: str) -> None:
 
 def test_the_depth_limit_is_exact_and_real_files_pass() -> None:
     at_limit = "[" * (safeyaml.MAX_DEPTH - 1) + "]" * (safeyaml.MAX_DEPTH - 1)
-    assert frontmatter.split("a.md", f"---\nx: {at_limit}\n---\nbody\n")[0]["x"]
+    assert frontmatter.split("a.md", f"---\nx: {at_limit}\n---\nbody\n")[0].data["x"]
     with pytest.raises(SeedError, match=DEPTH):
         frontmatter.split("a.md", f"---\nx: [{at_limit}]\n---\nbody\n")
     registry = load_registry(ROOT / "data")
@@ -142,7 +142,7 @@ def test_the_depth_limit_is_exact_and_real_files_pass() -> None:
 
 
 def test_aliases_are_refused_and_anchors_alone_are_not() -> None:
-    assert frontmatter.split("a.md", "---\ntitle: &t BYD\n---\nbody\n")[0]["title"] == "BYD"
+    assert frontmatter.split("a.md", "---\ntitle: &t BYD\n---\nbody\n")[0].data["title"] == "BYD"
     with pytest.raises(SeedError, match=r"a\.md:3: error: front matter uses an alias \(\*t\)"):
         frontmatter.split("a.md", "---\ntitle: &t BYD\nsource: *t\n---\nbody\n")
     with pytest.raises(RegistryError, match=r"t\.yml:2: error: YAML uses an alias \(\*k\)"):
@@ -215,7 +215,7 @@ def test_strip_unsafe_keeps_text_and_joiners() -> None:
     for char in ("\x00", "\x1b", "\x7f", "\x85", "\x9b", "\r", "\u061c", "\u200b", "\u200e", "\u200f",
                  "\u2028", "\u202a", "\u202e", "\u2060", "\u2066", "\u2069", "\ud800", "\ufeff", "\U000e0041"):
         assert strip_unsafe(f"a{char}b") == "ab", repr(char)
-    data, _, _ = frontmatter.split("a.md", '---\ntitle: "a\\x1bb"\n"k\\0ey": ["\\u202ex"]\n---\nbody\n')
+    data = frontmatter.split("a.md", '---\ntitle: "a\\x1bb"\n"k\\0ey": ["\\u202ex"]\n---\nbody\n')[0].data
     assert data == {"title": "ab", "key": ["x"]}
 
 

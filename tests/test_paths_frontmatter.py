@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator import frontmatter
+from generator.entities.recognise import Recogniser
+from generator.model import FrontMatter, RawSeed, Registry
 from generator.paths import safe_join, seed_slug, slugify, unique_slugs
+from generator.pipeline import make_briefing
 
 
 def test_slugs_are_ascii_and_never_empty() -> None:
@@ -44,3 +48,21 @@ def test_safe_join_is_not_a_prefix_check(tmp_path: Path) -> None:
 def test_front_matter_round_trips_any_title(title: str) -> None:
     text = frontmatter.dump({"title": title, "date": None, "companies": []})
     assert yaml.safe_load(text.split("---\n")[1]) == {"title": title, "date": None, "companies": []}
+
+
+def test_front_matter_knows_the_line_of_each_top_level_key() -> None:
+    text = ("---\ntitle: BYD cuts prices\ncompanies:\n  - byd\n# a comment\ntopics: [pricing]\ntitle: again\n---\n"
+            "Body.\n")
+    front, body = frontmatter.split("a.md", text)
+    assert front.data["companies"] == ["byd"]
+    assert front.lines == {"title": 2, "companies": 3, "topics": 6}  # the first of a key written twice
+    assert front.body_line == 9
+    assert body == "Body.\n"
+    assert frontmatter.split("a.md", "No front matter.\n")[0] == FrontMatter()
+
+
+def test_a_briefing_carries_its_parsed_front_matter() -> None:
+    text = "---\ntitle: BYD cuts prices again\nsource: Example\n---\n" + "BYD cut the price of its cars again. " * 3
+    briefing = make_briefing(RawSeed("a.md", text.encode()), dt.date(2026, 1, 1), Recogniser(Registry({}, {})))
+    assert briefing.front_matter.lines == {"title": 2, "source": 3}
+    assert briefing.front_matter.data["source"] == "Example"
