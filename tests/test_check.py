@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import registry_problems
+from generator.runtime import pool
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -363,8 +364,8 @@ def test_worker_processes_give_the_same_report(repo: Path, monkeypatch: pytest.M
     monkeypatch.chdir(repo)
     targets = module.targets_from_paths([], Path("seeds"))
     serial = module.check(targets, Path("seeds"), Path("data"), jobs=1, everything=True)
-    monkeypatch.setattr(module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
     parallel = module.check(targets, Path("seeds"), Path("data"), jobs=2, everything=True)
-    assert module.summary(parallel) == module.summary(serial)
+    assert module.report_markdown(parallel) == module.report_markdown(serial)
     assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
     assert len(serial.seeds) == 7

@@ -31,6 +31,7 @@ from test_check import git
 from test_site import FIXTURE_DATA, SOURCE_DATE_EPOCH, make_project
 
 from generator import check as check_module
+from generator.check import report as check_report
 from generator.errors import SeedError
 from generator.load import list_seeds, read_seed
 from generator.paths import name_problem, shown
@@ -91,8 +92,8 @@ def test_a_name_is_shown_escaped_and_an_unsafe_one_is_refused() -> None:
     assert str(SeedError("x\n::error file=y::z.txt", "empty file")) == r"x\n::error file=y::z.txt: error: empty file"
 
 
-def test_a_file_name_is_a_code_span_to_the_letter_in_the_summary() -> None:
-    code = check_module._code
+def test_a_file_name_is_a_code_span_to_the_letter_in_the_report() -> None:
+    code = check_report._code
     assert code("seeds/a.txt") == "`seeds/a.txt`"
     assert code("seeds/tick `and` | bar.txt") == r"``seeds/tick `and` \| bar.txt``"
     assert code("`x``") == "``` `x`` ```"
@@ -298,7 +299,7 @@ def test_an_unreadable_folder_is_one_line_in_build_site_and_check(unreadable: Pa
     report = check_module.check(check_module.targets_from_paths([], Path("seeds")), Path("seeds"), FIXTURE_DATA,
                                 everything=True)
     assert [str(p) for p in report.other] == [check_line(UNREADABLE_LINE)]
-    assert f"- `seeds/{UNREADABLE}:1` error: cannot read folder" in check_module.summary(report)
+    assert f"- `seeds/{UNREADABLE}:1` error: cannot read folder" in check_module.report_markdown(report)
     given = check_module.targets_from_paths([Path("seeds") / UNREADABLE], Path("seeds"))
     assert ([str(p) for p in given.problems], given.seeds) == ([check_line(UNREADABLE_LINE)], [])
 
