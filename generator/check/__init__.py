@@ -98,9 +98,9 @@ def check(
     if registry is not None and (everything or any(p.parent.resolve() == data_dir.resolve()
                                                    for p in targets.registry)):
         # Over every seed: the briefings when all were checked, else (a changed registry) their raw pages.
-        texts = ([recognised_text(o.briefing) for o in outcomes if o.briefing is not None] if everything
+        named = ([recognised_text(o.briefing) for o in outcomes if o.briefing is not None] if everything
                  else (text for _, text in raw_pages(in_folder)))
-        problems += common_aliases(registry, texts, registry_label)
+        problems += common_aliases(registry, named, registry_label)
     return Report(tuple(reports), (*problems, *targets.problems))
 
 

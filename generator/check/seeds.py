@@ -7,7 +7,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,7 +141,8 @@ def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None,
                 f"title \"{briefing.meta.title}\" looks like site chrome, not a headline: {why}")
 
     if registry is not None:
-        known = {"companies": registry.companies, "institutions": registry.companies, "topics": registry.topics}
+        known: dict[str, Mapping[str, object]] = {"companies": registry.companies,
+                                                  "institutions": registry.companies, "topics": registry.topics}
         for key, entries in known.items():
             if key not in data:
                 continue
@@ -193,7 +194,7 @@ def common_aliases(registry: Registry, texts: Iterable[str], label: str) -> list
         total += 1
         hits.update({key for mention in recogniser.mentions(text)
                      if (key := _name_of(mention.slug, mention.text, names)) is not None})
-    problems = []
+    problems: list[Problem] = []
     if total < COMMON_FROM:
         return problems
     for (slug, name), count in sorted(hits.items()):
