@@ -46,8 +46,10 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+# Ruff, then mypy in strict mode over generator/ (pyproject.toml, [tool.mypy]).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 score: $(STAMP)
 	@if [ -d ../shared/devset ]; then \

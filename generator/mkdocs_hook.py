@@ -160,7 +160,8 @@ def inject_allowed(inject: Callable[[bytes, int], bytes], content: bytes, epoch:
     scripts = csp.inline_scripts(added)
     if len(scripts) != 1:  # not the one script MkDocs 1.6 adds: leave the page as MkDocs made it
         return out
-    return csp.allow_script(out.decode("utf-8"), scripts[0]).encode("utf-8")
+    allowed: str = csp.allow_script(out.decode("utf-8"), scripts[0])
+    return allowed.encode("utf-8")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -251,7 +252,9 @@ def _refuse_clashes(files: Files, generated: frozenset[str]) -> None:
             mine = other if kept in generated else kept
             log.warning(f"docs/{mine} would be published as {target}, where the generated "
                         f"{kept if mine == other else other} is; it is left out (rename it)")
-            files.remove(files.get_file_from_path(mine))
+            file = files.get_file_from_path(mine)
+            if file is not None:
+                files.remove(file)
 
 
 def _guard_front_matter(files: Files, config: MkDocsConfig) -> None:
@@ -353,7 +356,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 @event_priority(60)  # before the search plugin (0) indexes page.content and the theme renders it
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Give the page its HTML back for the search plugin and the template."""
     stored = _build(config).html.pop(page.file.src_uri, None)
     if stored is not None:

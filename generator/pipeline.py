@@ -92,11 +92,17 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
     meta = Meta(
         title=title or "",
         date=_iso(data.get("date"), today),
-        source=data.get("source") if isinstance(data.get("source"), str) else None,
-        author=data.get("author") if isinstance(data.get("author"), str) else None,
-        url=data.get("url") if isinstance(data.get("url"), str) else None,
+        source=_string(data, "source"),
+        author=_string(data, "author"),
+        url=_string(data, "url"),
     )
     return meta, blocks, front
+
+
+def _string(data: dict[str, object], key: str) -> str | None:
+    """An editor's front-matter value when it is a string."""
+    value = data.get(key)
+    return value if isinstance(value, str) else None
 
 
 def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Briefing:
@@ -110,9 +116,9 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         raise SeedError(seed.name, "no article text found after removing site chrome")
     if not meta.title:
         raise SeedError(seed.name, "no headline found")
-    summary = data.get("summary") if isinstance(data.get("summary"), str) else summarise(paragraphs)
+    summary = (_string(data, "summary") or summarise(paragraphs)).strip()
     check_fields(seed.name, {"title": meta.title, "source": meta.source, "author": meta.author,
-                             "summary": str(summary).strip(), "url": meta.url})
+                             "summary": summary, "url": meta.url})
     words = sum(len(block.plain.split()) for block in blocks)
     units = paragraphs_and_items(blocks)
     companies, institutions = recogniser.companies(meta.title, units)
@@ -125,7 +131,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         slug=seed_slug(meta.title, seed.name),
         meta=meta,
         blocks=tuple(blocks),
-        summary=str(summary).strip(),
+        summary=summary,
         kind="editor" if is_markdown else "scraped",
         word_count=words,
         companies=companies,
