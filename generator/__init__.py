@@ -1,8 +1,24 @@
 """Market-briefing wiki generator.
 
     seeds/*.txt|md --load--> RawSeed --decode--> text --clean--> Doc (lines marked as chrome or content)
-        --structure--> Markdown blocks --extract--> Meta (title, date, source, author, summary)
-        --render--> pages {relative path: Markdown} --write--> OUT/ (CLI) or MkDocs' files (hook)
+        --structure--> Blocks --extract--> Meta (title, date, source, author, summary, key figures)
+        --recognise--> companies and topics --link--> Corpus --render--> Pages --write--> OUT/ or MkDocs' files
+
+The folders, lowest floor first (a module imports only from its own floor or those below):
+
+- model.py: the data every stage passes on (frozen dataclasses); imports nothing from the package.
+- errors.py, paths.py, chars.py, limits.py, safeyaml.py, markup.py: one-line errors, file names and slugs, unsafe
+  characters, size limits, bounded YAML, Markdown scanners.
+- lexicon/: what cleaning and extraction both read (words and name shapes, dates, labels, zones of a page, the one
+  Markdown escaper and plain text). clean/ and extract/ import lexicon/ and model.py, never each other.
+- Stages: load.py, decode.py (codepages.py), clean/ (rules/: one kind of chrome each, run in order), structure.py
+  and editor.py (scraped and editor-written bodies to Blocks), extract/, entities/ (registry, recognise, link),
+  render.py (templates/, paging.py, feeds.py), write.py.
+- pipeline.py: one seed through the stages (make_briefing) and the whole build (build_site).
+- runtime/: how the stages run: the one worker pool (pool.py) and everything one build hands the next under
+  `mkdocs serve` (incremental.py, which owns every cache key and fingerprint).
+- check/: `python -m generator check` (targets, registry, seeds, report); mkdocs_hook.py: the build inside MkDocs
+  (with sanitise.py, csp.py, edit_links.py); __main__.py: the command line.
 
 Public API: build_site(seeds_dir) -> BuildResult.
 """
