@@ -12,8 +12,6 @@ _AD = re.compile(
     r"partner content|广告|推广)\s*[:：]?$",
     re.I,
 )
-# How _AD starts, after the white space and brackets _classify strips (every label it knows starts so).
-_FIRST = re.compile(r"^[\s\-–—\[\]()]*(?:ad|sponsored|promoted|paid|partner|广告|推广)", re.I)
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -22,4 +20,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark advertisement labels."""
-    return mark_lines(doc, "adverts", _classify, max_chars=40, trigger=_FIRST.match)
+    return mark_lines(doc, "adverts", _classify, max_chars=40)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.lexicon.labels import BYLINE_LABEL, BYLINE_LABELS, ROLE
-from generator.lexicon.text import HAN_NAME, PERSON, folded, is_person_name, person_names, words
+from generator.lexicon.labels import BYLINE_LABEL, ROLE
+from generator.lexicon.text import is_person_name, person_names, words
 from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
 
@@ -15,22 +15,6 @@ _TRAILER_START = r"\(?(?:additional )?(?:reporting|writing|editing|compiled|tran
 _TRAILER = re.compile(rf"^(?:{_TRAILER_START})\b", re.I)
 _ROW_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
 _LABEL_END = re.compile(r"[:：]\s*$")
-# What a line _classify marks holds: first a credit label or a trailer, or nothing but a name (is_person_name
-# without allow_caps: PERSON or two to four Han characters, case-sensitive); or else a role last (ROLE).
-_FIRST = re.compile(
-    rf"^(?:(?i:\s*(?:{BYLINE_LABELS}|{_TRAILER_START}))|\s*(?:{HAN_NAME.pattern}|{PERSON.pattern})\s*$)"
-)
-_ROLE_ENDS = tuple(
-    role + plural
-    for role in ("correspondent", "reporter", "editor", "writer", "columnist", "contributor", "analyst", "staff",
-                 "bureau chief", "journalist")
-    for plural in ("", "s")
-)
-
-
-def trigger(text: str) -> bool:
-    """False when _classify surely leaves a line with this text alone."""
-    return _FIRST.match(text) is not None or folded(text).rstrip().endswith(_ROLE_ENDS)
 
 
 def _credit_row(text: str) -> bool:
@@ -69,4 +53,4 @@ def apply(doc: Doc) -> Doc:
     """Mark bylines and staff credits."""
     start = body_start(doc)
     return mark_lines(doc, "bylines", lambda line, index, _: _classify(line, index < start),
-                      max_chars=140, trigger=trigger)
+                      max_chars=140)

@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.lexicon.text import holds_any
 from generator.model import Doc, Kind, Line
 
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _CONSENT = re.compile(
     r"\b(?:accept|consent|agree|continu\w*|brows\w*|privacy|settings|experience|decline|reject)\b", re.I
 )
-
-
-def trigger(text: str) -> bool:
-    """False when _classify surely leaves a line with this text alone (it needs _COOKIE)."""
-    return holds_any(text, ("cookie",))
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -27,4 +21,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark cookie banners and their Accept/Decline rows."""
-    return mark_lines(doc, "cookies", _classify, max_chars=400, trigger=trigger)
+    return mark_lines(doc, "cookies", _classify, max_chars=400)

@@ -54,5 +54,4 @@ def _classify(line: Line, above_body: bool) -> Kind | None:
 def apply(doc: Doc) -> Doc:
     """Mark date and time stamp lines."""
     start = body_start(doc)
-    return mark_lines(doc, "dates", lambda line, index, _: _classify(line, index < start),
-                      max_chars=120, trigger=could_hold_date)
+    return mark_lines(doc, "dates", lambda line, index, _: _classify(line, index < start), max_chars=120)

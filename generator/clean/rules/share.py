@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.lexicon.text import holds_any
 from generator.model import Doc, Kind, Line
 
 _WIDGET = re.compile(
@@ -31,15 +30,6 @@ _INVITE = re.compile(r"\b(?:share (?:it|this(?: article| story| post)?)|share wi
 _PACKED = re.compile(r"[|【】\[\]]|\s{2,}")
 _TOKENS = re.compile(r"\s{2,}|\s*[|｜/·•,，]\s*|[【】\[\]()（）]+")
 _NUMBER = re.compile(r"[\d.,]+k?")
-# How _LABEL and _SOCIAL start, and a line of one word (a row _widgets_only is asked about, as is a _PACKED one).
-_FIRST = re.compile(
-    r"^\s*(?:\S+\s*$|scan|font|text\s+size|分享|字号|follow|download|get the app|扫码|关注我们|下载客户端)", re.I
-)
-
-
-def trigger(text: str) -> bool:
-    """False when _classify surely leaves a line with this text alone ("share" stands for _INVITE)."""
-    return _FIRST.match(text) is not None or _PACKED.search(text) is not None or holds_any(text, ("share",))
 
 
 def _widgets_only(text: str) -> bool:
@@ -72,4 +62,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark share bars and page widgets."""
-    return mark_lines(doc, "share", _classify, max_chars=120, trigger=trigger)
+    return mark_lines(doc, "share", _classify, max_chars=120)

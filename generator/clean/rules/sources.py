@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from generator.clean.base import mark_lines
-from generator.lexicon.labels import SOURCE_LABEL, SOURCE_LABELS, source_name
+from generator.lexicon.labels import SOURCE_LABEL, source_name
 from generator.lexicon.text import words
 from generator.model import Doc, Kind, Line
-
-_FIRST = re.compile(rf"^\s*(?:{SOURCE_LABELS})\s*[:：]", re.I)  # how SOURCE_LABEL starts, after any white space
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -21,4 +17,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark source lines."""
-    return mark_lines(doc, "sources", _classify, max_chars=240, trigger=_FIRST.match)
+    return mark_lines(doc, "sources", _classify, max_chars=240)

@@ -9,7 +9,6 @@ from generator.model import Doc, Kind, Line
 
 _LABEL = r"(?:tags?|tagged(?: with)?|keywords?|key words|topics?|filed under|categor(?:y|ies)|标签|关键词)\s*[:：]"
 _TAGS = re.compile(rf"^{_LABEL}", re.I)
-_FIRST = re.compile(rf"^\s*{_LABEL}", re.I)  # _TAGS after any leading white space
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -18,4 +17,4 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
 
 def apply(doc: Doc) -> Doc:
     """Mark tag lines."""
-    return mark_lines(doc, "tags", _classify, max_chars=300, trigger=_FIRST.match)
+    return mark_lines(doc, "tags", _classify, max_chars=300)
