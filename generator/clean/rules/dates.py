@@ -23,6 +23,8 @@ _TRAIL = re.compile(
 _NOISE = re.compile(r"[\s|·•:：,()\[\]/-]+")
 _AGO = re.compile(r"(?<!\d)\d++\s*+(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?)\s++ago|\d{1,2}:\d{2}", re.I)
 _STAMP_PARTS = re.compile(r"\s[|｜·•]\s")
+
+
 def is_date_line(text: str) -> bool:
     """True when the line is a date or time stamp with at most a few labels or counters around it."""
     if not could_hold_date(text):
