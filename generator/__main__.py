@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _explain(path: Path) -> int:
-    """Print every line of a scraped seed with the kind and rule that classified it."""
-    from generator.clean import clean, to_doc
+    """Print every line of a scraped seed: its prose score, whether it is in the article span, and the kind and
+    rule that classified it."""
+    from generator.clean import clean, span, to_doc
     from generator.decode import decode
     from generator.errors import SeedError
     from generator.load import read_seed
@@ -65,10 +66,14 @@ def _explain(path: Path) -> int:
     except SeedError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    doc = clean(to_doc(path.name, text))
-    for line in doc.lines:
+    ruled = clean(to_doc(path.name, text))  # every rule; then the span stage, shown line by line
+    scores, start, end = span.article_span(ruled)
+    doc = span.apply(ruled)
+    print("line  score  span  kind/rule              text")
+    for index, line in enumerate(doc.lines):
         label = line.kind.value if line.rule == "" else f"{line.kind.value}/{line.rule}"
-        print(f"{line.number:4d} {label:<22} {line.text[:100]}")
+        where = "in" if start <= index < end else "out"
+        print(f"{line.number:4d} {scores[index]:6.1f}  {where:<4}  {label:<22} {line.text[:100]}")
     return 0
 
 

@@ -41,6 +41,7 @@ class Kind(StrEnum):
     FEEDBACK = "feedback"
     FOOTER = "footer"
     REPEAT = "repeat"
+    OUTSIDE = "outside"  # outside the article: the best run of prose lines (clean/span.py)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator import frontmatter
-from generator.clean import clean, to_doc
+from generator.clean import clean, span, to_doc
 from generator.decode import decode_checked
 from generator.editor import editor_blocks
 from generator.entities.link import first_mentions, link_corpus
@@ -68,7 +68,9 @@ def _paragraphs(blocks: list[Block]) -> list[str]:
 
 def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block], FrontMatter]:
     doc = clean(to_doc(seed.name, text))
+    # Before the span: a page that holds a hostile line is refused, never rescued by leaving the line out.
     check_scraped_article(seed.name, [(line.text, line.number) for line in doc.lines if line.is_content])
+    doc = span.apply(doc)
     blocks = structure(doc)
     title = headline(doc) or from_lede(_paragraphs(blocks))
     source = publication(doc)

@@ -2,7 +2,9 @@
 
 Every rule is a pure function Doc -> Doc in its own module under `rules/`; RULES below is the
 order they run in. A rule only marks lines (kind + rule name); nothing is deleted, so later
-stages can still read metadata out of the lines marked as dates, bylines or sources.
+stages can still read metadata out of the lines marked as dates, bylines or sources. Last comes
+span.py, a stage over the whole page: the article is the best run of prose lines, content outside
+it is chrome, and the headline is the header line the article's own words support.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.clean import span
 from generator.clean.rules import (
     adverts,
     bylines,
@@ -95,3 +98,8 @@ def clean(doc: Doc, rules: tuple[Rule, ...] = RULES) -> Doc:
     for rule in rules:
         doc = rule.apply(doc)
     return doc
+
+
+def clean_page(doc: Doc) -> Doc:
+    """A scraped page: the rules, then the article span (span.py), judged over the whole page."""
+    return span.apply(clean(doc))

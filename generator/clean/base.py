@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.model import Doc, Kind, Line
+
+_BULLET = re.compile(r"[•·▪●◦‣]\s*")  # scraped pages set share bars, menus and credits as one-item lists
+
+
+def bare(line: Line) -> Line:
+    """The line without a leading bullet, as the rules judge it ("• Share on Twitter" is a share line)."""
+    match = _BULLET.match(line.text)
+    if match is None or match.end() == len(line.text):
+        return line
+    return replace(line, text=line.text[match.end():])
 
 
 def mark_lines(
@@ -27,10 +39,10 @@ def mark_lines(
         asked = [i for i, line in enumerate(lines) if line.kind is content and len(line.text) <= limit]
     else:
         asked = [i for i, line in enumerate(lines)
-                 if line.kind is content and len(line.text) <= limit and trigger(line.text)]
+                 if line.kind is content and len(line.text) <= limit and trigger(bare(line).text)]
     marked: list[Line] | None = None
     for index in asked:
-        kind = classify(lines[index], index, doc)
+        kind = classify(bare(lines[index]), index, doc)
         if kind is not None:
             if marked is None:
                 marked = list(lines)

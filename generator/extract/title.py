@@ -16,11 +16,27 @@ _LEAD_TIME = re.compile(
 EDITORS_NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the author|editor'?s note|note)\b", re.I)
 
 
+# A breadcrumb trail ("Home > News > Headline", "Home - NHL - Recaps - Headline"): its last step is the page.
+_CRUMB_ARROW = re.compile(r"(?<!\s)\s++(?:>>?|»|›)\s++")
+_CRUMB_ANY = re.compile(r"(?<!\s)\s++(?:>>?|»|›|-|–|\||/)\s++")
+_HOME = re.compile(r"^(?:home|homepage|home page|front page|main page|you are here:?)$", re.I)
+
+
+def breadcrumb_tail(text: str) -> str:
+    """The last step of a breadcrumb trail, or the text itself when it is not one."""
+    for crumb, needs_home in ((_CRUMB_ARROW, False), (_CRUMB_ANY, True)):
+        parts = crumb.split(text)
+        if len(parts) >= 3 and (not needs_home or _HOME.match(parts[0])) \
+                and all(len(words(p)) <= 3 for p in parts[:-1]) and len(words(parts[-1])) >= 3:
+            return parts[-1]
+    return text
+
+
 def headline(doc: Doc) -> str | None:
-    """The headline line's text, without a leading date or a trailing site suffix."""
+    """The headline line's text, without a breadcrumb trail, a leading date or a trailing site suffix."""
     if doc.title_index is None:
         return None
-    text = " ".join(doc.lines[doc.title_index].text.split())
+    text = breadcrumb_tail(" ".join(doc.lines[doc.title_index].text.split()))
     found = find_dates(text)
     if found and found[0].start <= 6:
         text = text[found[0].end :].strip(" -|·:")

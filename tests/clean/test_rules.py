@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import RULES, clean, to_doc
+from generator.clean import RULES, clean, clean_page, to_doc
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RULE_NAMES = {rule.name for rule in RULES}
@@ -34,9 +34,13 @@ def read_cases(path: Path) -> list[tuple[str, str, str]]:
 
 
 def render(text: str, rule_name: str) -> str:
-    """Run the chain up to and including `rule_name`; show what stays (the headline prefixed with '# ')."""
-    upto = [r.name for r in RULES].index(rule_name)
-    doc = clean(to_doc("fixture.txt", text), RULES[: upto + 1])
+    """Run the chain up to and including `rule_name` ("span": every rule, then the span stage); show what stays
+    (the headline prefixed with '# ')."""
+    if rule_name == "span":
+        doc = clean_page(to_doc("fixture.txt", text))
+    else:
+        upto = [r.name for r in RULES].index(rule_name)
+        doc = clean(to_doc("fixture.txt", text), RULES[: upto + 1])
     out = []
     for index, line in enumerate(doc.lines):
         if index == doc.title_index:
@@ -55,7 +59,7 @@ CASES = [
 
 def test_every_rule_has_fixtures() -> None:
     """No rule ships without input -> expected examples."""
-    assert {path.stem for path in FIXTURES.glob("*.txt")} == RULE_NAMES
+    assert {path.stem for path in FIXTURES.glob("*.txt")} == RULE_NAMES | {"span"}
 
 
 @pytest.mark.parametrize(("rule", "title", "given", "expected"), CASES)
