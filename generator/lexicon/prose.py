@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,8 +26,13 @@ def stoplist(language: str) -> frozenset[str]:
 # Briefings are mostly English, and scraped pages quote other European languages; a line is judged by the language
 # whose function words it holds most of (as jusText picks one stoplist per page).
 LANGUAGES = ("English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch")
-STOPLISTS = tuple(stoplist(language) for language in LANGUAGES)
-STOPWORDS = STOPLISTS[0]
+STOPWORDS = stoplist("English")
+# Each function word with the languages it belongs to (by index in LANGUAGES): one look-up a word, not one a list.
+_LANGUAGES_OF: dict[str, tuple[int, ...]] = {}
+for _index, _language in enumerate(LANGUAGES):
+    for _word in stoplist(_language):
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _index)
+SAMPLE = 40  # words
 _CJK_PUNCT = re.compile(r"[，。、；：！？“”「」（）]")
 
 
@@ -34,7 +40,7 @@ _CJK_PUNCT = re.compile(r"[，。、；：！？“”「」（）]")
 def prose_score(text: str) -> float:
     """Positive for a line of running text (about its number of words), negative for a label, a menu entry or a
     link; 0 for a line that could be either."""
-    han = len(HAN.findall(text))
+    han = 0 if text.isascii() else len(HAN.findall(text))
     if han >= 10:
         punct = len(_CJK_PUNCT.findall(text))
         if han >= 30 and punct >= 2:
@@ -44,8 +50,10 @@ def prose_score(text: str) -> float:
     n = len(tokens)
     if n == 0:
         return -1.0
-    lowered = [t.lower() for t in tokens if not t[0].isdigit()]  # figures are neither function words nor not
-    stop = max(sum(1 for t in lowered if t in words_of) for words_of in STOPLISTS) / max(1, len(lowered))
+    # The density of the first SAMPLE words is the line's: a paragraph does not change its nature half-way.
+    lowered = [t.lower() for t in tokens[:SAMPLE] if not t[0].isdigit()]  # figures are neither kind of word
+    hits = Counter(language for t in lowered for language in _LANGUAGES_OF.get(t, ()))
+    stop = max(hits.values(), default=0) / max(1, len(lowered))
     sentence = ends_sentence(text)
     if DATELINE.match(text):
         return float(n)  # "BEIJING, Nov. 30 (Xinhua) --": the article's first paragraph, however short
