@@ -15,7 +15,7 @@ from dataclasses import replace
 from generator.lexicon.dates import find_dates
 from generator.lexicon.labels import BYLINE_LABEL, ROLE
 from generator.lexicon.prose import prose_score
-from generator.lexicon.text import HAN, HAN_CHARS, SMALL_WORDS, is_person_name, is_upper, words
+from generator.lexicon.text import HAN, HAN_CHARS, SMALL_WORDS, ends_sentence, is_person_name, is_upper, words
 from generator.model import Doc, Kind, Line
 
 MARKED = -2.0  # a line a rule has labelled: chrome, but a short run of it may sit inside the article
@@ -42,9 +42,13 @@ def best_span(scores: list[float]) -> tuple[int, int]:
 
 
 def article_span(doc: Doc) -> tuple[list[float], int, int]:
-    """Each line's score, and the [start, end) run of lines with the highest total."""
+    """Each line's score, and the [start, end) run of lines with the highest total, with the sentences right
+    above it that could be either (a one-sentence lede scores 0: the run alone would leave it out)."""
     scores = [line_score(line) for line in doc.lines]
-    return (scores, *best_span(scores))
+    start, end = best_span(scores)
+    while start > 0 and scores[start - 1] == 0 and doc.lines[start - 1].is_content:
+        start -= 1
+    return scores, start, end
 
 
 def apply(doc: Doc) -> Doc:
@@ -57,8 +61,8 @@ def apply(doc: Doc) -> Doc:
     doc = _retitle(doc, choose_title(doc, first, lede))
     inside = set(range(start, end))
     under = (doc.title_index or 0) + 1
-    if doc.title_index is not None and under < start and _shares(doc.lines[under].text, lede):
-        inside.add(under)  # the subtitle right under the headline, when the article bears it out
+    if doc.title_index is not None and under < start and _standfirst(doc.lines[under], lede):
+        inside.add(under)
     lines = list(doc.lines)
     marked = False
     for index, line in enumerate(lines):
@@ -134,6 +138,15 @@ def _stems(text: str) -> set[str]:
 
 LEDE_WORDS = 150  # how much of the article a headline's words are looked for in
 DECK_WORDS = 15  # a line this long under a shorter headline-shaped line is a standfirst
+STANDFIRST_WORDS = 12  # a sentence under the headline longer than this is its standfirst, not a label
+
+
+def _standfirst(line: Line, lede: set[str]) -> bool:
+    """True for the line right under the headline when it is a subtitle the article bears out, or a standfirst:
+    a sentence longer than a label (STANDFIRST_WORDS)."""
+    if not line.is_content:
+        return False
+    return _shares(line.text, lede) or (ends_sentence(line.text) and len(words(line.text)) > STANDFIRST_WORDS)
 
 
 def _lede(doc: Doc, start: int) -> set[str]:

@@ -41,7 +41,7 @@ def prose_score(text: str) -> float:
     """Positive for a line of running text (about its number of words), negative for a label, a menu entry or a
     link; 0 for a line that could be either."""
     han = 0 if text.isascii() else len(HAN.findall(text))
-    if han >= 10:
+    if han >= 10 and han * 3 >= len(text):  # a Chinese line (an English one may quote a few Chinese names)
         punct = len(_CJK_PUNCT.findall(text))
         if han >= 30 and punct >= 2:
             return han / 4

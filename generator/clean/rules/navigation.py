@@ -8,9 +8,11 @@ from generator.clean.base import mark_lines
 from generator.lexicon.text import ends_sentence, split_fields, words
 from generator.model import Doc, Kind, Line
 
-_CRUMB_LABEL = r"(?:you are here|current location|current position|location|当前位置|您的位置|位置)\s*[:：]"
+_CRUMB_LABEL = r"(?:you are here|current location|current position|当前位置|您的位置)\s*[:：]"
 _BREADCRUMB_LABEL = re.compile(rf"^{_CRUMB_LABEL}", re.I)
-_CRUMB = re.compile(r"\s(?:>|›|»|/|→)\s|^(?:home|首页)\s*(?:>|›|»|/|→)", re.I)
+# "Location:" alone also opens a fact in a list ("Location: Szeged, near the border"): a trail only with a step.
+_LOCATION_LABEL = re.compile(r"^(?:location|位置)\s*[:：]", re.I)
+_CRUMB = re.compile(r"\s(?:>>?|›|»|/|→)\s|^(?:home|首页)\s*(?:>>?|›|»|/|→)", re.I)
 _MENU_HEAD = r"(?:sections?|menu|categories|channels?|topics?|navigation)\s*[:：]\s*"
 _MENU_LABEL = re.compile(rf"^{_MENU_HEAD}", re.I)
 _MENU_WORD = (
@@ -19,7 +21,7 @@ _MENU_WORD = (
     r"english|中文|more|newsletters?|podcasts?|videos?|photos?|opinion|latest|account|my account"
 )
 _MENU_WORDS = re.compile(rf"^(?:{_MENU_WORD})$", re.I)
-_ARROW = re.compile(r"\s(?:>|›|»|→)\s")
+_ARROW = re.compile(r"\s(?:>>?|›|»|→)\s")
 _HOME_FIRST = r"(?:home|首页)\b"
 _HOME = re.compile(rf"^{_HOME_FIRST}", re.I)
 _DIGIT = re.compile(r"\d")
@@ -36,7 +38,7 @@ def trigger(text: str) -> bool:
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     text = line.text.strip()
-    if _BREADCRUMB_LABEL.match(text):
+    if _BREADCRUMB_LABEL.match(text) or (_LOCATION_LABEL.match(text) and _CRUMB.search(text)):
         return Kind.NAV
     crumbs = _CRUMB.search(text) and len(words(text)) <= 12 and not ends_sentence(text)
     if crumbs and (_ARROW.search(text) or _HOME.match(text)):
