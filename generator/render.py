@@ -77,11 +77,19 @@ def _as_url(target: str) -> Markdown:
     return Markdown(quote(target, safe="/#.-_~"))
 
 
+def as_https(address: object) -> Markdown:
+    """The `https` filter: an outside https address (a source's home page) as a link target, with anything that
+    could end the link percent-encoded; "" for any other scheme."""
+    text = str(address)
+    return Markdown(quote(text, safe=":/#.-_~%+") if text.startswith("https://") else "")
+
+
 @cache
 def environment() -> Environment:
     """The template environment. HTML autoescape is off because templates produce Markdown; instead every `{{ }}`
-    value is Markdown-escaped (finalize), unless a filter made it Markdown: `url` (a link target) or `markdown`
-    (Markdown the generator wrote, such as a briefing's body). No template escapes by hand."""
+    value is Markdown-escaped (finalize), unless a filter made it Markdown: `url` (a link target), `https` (an
+    outside address) or `markdown` (Markdown the generator wrote, such as a briefing's body). No template escapes
+    by hand."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -94,6 +102,7 @@ def environment() -> Environment:
     )
     env.filters["url"] = as_url
     env.filters["markdown"] = as_markdown
+    env.filters["https"] = as_https
     return env
 
 
@@ -414,10 +423,8 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
     for topic in registry.topics.values():
         listed = corpus.by_topic.get(topic.slug, ())
         pages.update(memo.listing(("topic", topic.slug), listed, render_topic, topic, corpus))
-    for source in registry.sources.values():
-        listed = corpus.by_source.get(source.slug, ())
-        if listed:
-            pages.update(memo.listing(("source", source.slug), listed, render_source, source, corpus))
+    for slug, listed in corpus.by_source.items():  # only a source with briefings has a page
+        pages.update(memo.listing(("source", slug), listed, render_source, registry.sources[slug], corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
               for kind in KINDS]
@@ -427,11 +434,9 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
     pages["topics.md"] = env.get_template("topics.md.j2").render(
         topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
         counts={s: len(b) for s, b in corpus.by_topic.items()})
-    sourced = sorted((s for s in registry.sources.values() if s.slug in corpus.by_source),
-                     key=lambda s: s.name.casefold())
     counts = {slug: len(listed) for slug, listed in corpus.by_source.items()}
     pages["sources.md"] = env.get_template("sources.md.j2").render(
-        sources=sourced, counts=counts,
+        sources=sorted((registry.sources[s] for s in counts), key=lambda s: s.name.casefold()), counts=counts,
         unlisted=sum(1 for b in corpus.briefings if b.meta.source) - sum(counts.values()))
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
     pages["briefings.json"] = json_export(corpus.briefings, base_url, lambda b, url: memo.record(b, url, json_record))
