@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--jobs", type=int, default=1, metavar="N",
                        help="worker processes for the per-seed stages (default: 1; 0: one per CPU)")
     build.add_argument("--data", type=Path, default=Path("data"),
-                       help="registry folder with companies.yml and topics.yml (default: data)")
+                       help="registry folder with companies.yml, topics.yml and sources.yml (default: data)")
     explain = commands.add_parser("explain", help="show how the cleaner classified each line of a seed")
     explain.add_argument("seed", type=Path)
     check = commands.add_parser("check", help="validate seeds and the registry without building the site")

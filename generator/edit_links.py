@@ -1,7 +1,7 @@
 """Edit links: which file in the repository each generated page comes from, and its address on GitHub.
 
-A briefing is edited in its seed, a company or topic page in its entry of the registry; listings (briefings,
-companies, topics, timeline) are made from many files and get no edit link. MkDocs' own `repo_url` and
+A briefing is edited in its seed, a company, topic or source page in its entry of the registry; listings (briefings,
+companies, topics, sources, timeline) are made from many files and get no edit link. MkDocs' own `repo_url` and
 `edit_uri` ("edit/main/docs/") give the repository and the branch; without a `repo_url` there are no links.
 """
 
@@ -31,6 +31,7 @@ def page_sources(briefings: tuple[Briefing, ...], registry: Registry, seeds: str
     out: dict[str, tuple[str, int]] = {f"briefings/{b.slug}.md": (f"{seeds}/{b.path}", 0) for b in briefings}
     out.update({f"companies/{c.slug}.md": (f"{data}/companies.yml", c.line) for c in registry.companies.values()})
     out.update({f"topics/{t.slug}.md": (f"{data}/topics.yml", t.line) for t in registry.topics.values()})
+    out.update({f"sources/{s.slug}.md": (f"{data}/sources.yml", s.line) for s in registry.sources.values()})
     return out
 
 

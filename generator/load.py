@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.entities.registry import parse_companies, parse_topics
+from generator.entities.registry import parse_companies, parse_sources, parse_topics
 from generator.errors import RegistryError, SeedError
 from generator.model import RawSeed, Registry
 from generator.paths import name_problem
@@ -194,7 +194,7 @@ def read_seeds(folder: Path, paths: list[Path] | None = None) -> Iterator[RawSee
 
 
 def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
-    """Read companies.yml and topics.yml from `data_dir` (either may be absent: an empty registry)."""
+    """Read companies.yml, topics.yml and sources.yml from `data_dir` (any may be absent: an empty list)."""
     def read(name: str) -> tuple[str, str]:
         path = data_dir / name
         label = path.relative_to(label_root).as_posix() if label_root else path.as_posix()
@@ -205,7 +205,8 @@ def load_registry(data_dir: Path, label_root: Path | None = None) -> Registry:
 
     companies = parse_companies(*read("companies.yml"))
     topics = parse_topics(*read("topics.yml"))
-    return Registry(companies=companies, topics=topics)
+    sources = parse_sources(*read("sources.yml"), companies=companies)
+    return Registry(companies=companies, topics=topics, sources=sources)
 
 
 def load_registry_or_empty(data_dir: Path | None) -> tuple[Registry, list[RegistryError]]:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,36 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Source:
+    """An outlet that publishes articles: the one spelling the site shows, and the others an article may print."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    url: str | None = None  # the outlet's home page
+    company: str | None = None  # its entry in the companies registry, if it has one
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
 class Registry:
-    """Every company and topic, by slug, in file order."""
+    """Every company, topic and source (outlet), by slug, in file order."""
 
     companies: dict[str, Company]
     topics: dict[str, Topic]
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    @cached_property
+    def source_slugs(self) -> dict[str, str]:
+        """Each source's slug by its canonical name (as a briefing's source is given once the pipeline has read
+        it)."""
+        return {source.name: source.slug for source in self.sources.values()}
 
     def children(self, slug: str) -> list[Company]:
         """Brands and subsidiaries whose parent is `slug`."""
@@ -242,6 +268,7 @@ class Corpus:
     briefings: tuple[Briefing, ...]
     by_company: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
     by_topic: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # newest first
+    by_source: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by source slug, newest first
     related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)  # by briefing slug, best first
 
     def co_mentions(self, slug: str, limit: int = 10) -> list[tuple[str, int]]:

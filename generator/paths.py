@@ -41,9 +41,9 @@ def seed_slug(title: str, seed: str) -> str:
     return slug
 
 
-# Names the site itself uses beside the pages named by slugs (briefings/x.md, companies/x.md, topics/x.md):
-# MkDocs publishes index.md and README.md as their folder's own page, so briefings/index.md would replace the
-# listing briefings.md (both are briefings/ with directory URLs); "page" is the folder of every pager
+# Names the site itself uses beside the pages named by slugs (briefings/x.md, companies/x.md, topics/x.md,
+# sources/x.md): MkDocs publishes index.md and README.md as their folder's own page, so briefings/index.md would
+# replace the listing briefings.md (both are briefings/ with directory URLs); "page" is the folder of every pager
 # (companies/x/page/2.md, briefings/page/2.md). Compared case-insensitively: README, Index.
 RESERVED_SLUGS = frozenset({"index", "readme", "page"})
 

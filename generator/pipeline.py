@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from generator import frontmatter
@@ -112,6 +113,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     text, doubt = decode_checked(seed)
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
     meta, blocks, front = (_editor if is_markdown else _scraped)(seed, text, today)
+    meta = replace(meta, source=recogniser.source_name(meta.source, printed=not is_markdown))
     data = front.data
     paragraphs = _paragraphs(blocks)
     if not blocks or sum(len(p) for p in paragraphs) < 40:

@@ -12,7 +12,7 @@ from generator import frontmatter
 from generator.entities.link import apply_links, newest_first
 from generator.feeds import atom_feed, json_export, json_record
 from generator.lexicon.markdown import escape
-from generator.model import KINDS, Briefing, Company, Corpus, Pages, Topic
+from generator.model import KINDS, Briefing, Company, Corpus, Pages, Source, Topic
 from generator.paging import (
     ARCHIVE_PAGE_SIZE,
     ENTITY_PAGE_SIZE,
@@ -77,11 +77,19 @@ def _as_url(target: str) -> Markdown:
     return Markdown(quote(target, safe="/#.-_~"))
 
 
+def as_https(address: object) -> Markdown:
+    """The `https` filter: an outside https address (a source's home page) as a link target, with anything that
+    could end the link percent-encoded; "" for any other scheme."""
+    text = str(address)
+    return Markdown(quote(text, safe=":/#.-_~%+") if text.startswith("https://") else "")
+
+
 @cache
 def environment() -> Environment:
     """The template environment. HTML autoescape is off because templates produce Markdown; instead every `{{ }}`
-    value is Markdown-escaped (finalize), unless a filter made it Markdown: `url` (a link target) or `markdown`
-    (Markdown the generator wrote, such as a briefing's body). No template escapes by hand."""
+    value is Markdown-escaped (finalize), unless a filter made it Markdown: `url` (a link target), `https` (an
+    outside address) or `markdown` (Markdown the generator wrote, such as a briefing's body). No template escapes
+    by hand."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -94,6 +102,7 @@ def environment() -> Environment:
     )
     env.filters["url"] = as_url
     env.filters["markdown"] = as_markdown
+    env.filters["https"] = as_https
     return env
 
 
@@ -137,6 +146,12 @@ def _topic_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[
     return [(topics[s].name, _href(from_dir, f"topics/{s}.md")) for s in slugs if s in topics]
 
 
+def _source_link(corpus: Corpus, briefing: Briefing) -> list[tuple[str, str]]:
+    """The briefing's source and its page, when the source is in the registry and so has one."""
+    slug = corpus.registry.source_slugs.get(briefing.meta.source or "")
+    return [(corpus.registry.sources[slug].name, f"../sources/{slug}.md")] if slug else []
+
+
 def original_path(briefing: Briefing) -> str:
     """Where the seed's own text is published in the site (plain text, never rendered)."""
     return f"sources/{briefing.slug}.txt"  # the slug: ASCII, unique, safe in a URL whatever the seed is called
@@ -153,6 +168,7 @@ def render_briefing(briefing: Briefing, corpus: Corpus) -> str:
         companies=_company_links(corpus, briefing.companies, "briefings"),
         institutions=_company_links(corpus, briefing.institutions, "briefings"),
         topics=_topic_links(corpus, briefing.topics, "briefings"),
+        source=_source_link(corpus, briefing),
         related=corpus.related.get(briefing.slug, ()),
     )
     return frontmatter.dump(front_matter(briefing)) + "\n" + body
@@ -252,6 +268,25 @@ def render_topic(topic: Topic, corpus: Corpus) -> dict[str, str]:
         companies=[(corpus.registry.companies[s], n) for s, n in corpus.companies_of_topic(topic.slug)],
     )
     return {first: frontmatter.dump(data) + "\n" + body, **_older_pages(first, topic.name, "filed under", runs)}
+
+
+def render_source(source: Source, corpus: Corpus) -> dict[str, str]:
+    """A source's page (the outlet, its company entry, its newest briefings) and the pages of its older briefings,
+    by path."""
+    first = f"sources/{source.slug}.md"
+    briefings = corpus.by_source.get(source.slug, ())
+    runs = _split(briefings)
+    data = {"title": source.name, "description": source.description, "outlet": source.slug,
+            "tags": list(source.names), "search": {"boost": 2}, "hide": ["navigation"]}
+    body = environment().get_template("source.md.j2").render(
+        source=source,
+        company=corpus.registry.companies.get(source.company) if source.company else None,
+        briefings=runs[0],
+        total=len(briefings),
+        pager=Pager(first, 1, len(runs)),
+        root=docs_root(first),
+    )
+    return {first: frontmatter.dump(data) + "\n" + body, **_older_pages(first, source.name, "from", runs)}
 
 
 def render_briefings(briefings: tuple[Briefing, ...]) -> dict[str, str]:
@@ -388,6 +423,8 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
     for topic in registry.topics.values():
         listed = corpus.by_topic.get(topic.slug, ())
         pages.update(memo.listing(("topic", topic.slug), listed, render_topic, topic, corpus))
+    for slug, listed in corpus.by_source.items():  # only a source with briefings has a page
+        pages.update(memo.listing(("source", slug), listed, render_source, registry.sources[slug], corpus))
     groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
                                                key=lambda c: c.name.casefold()))
               for kind in KINDS]
@@ -397,6 +434,10 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
     pages["topics.md"] = env.get_template("topics.md.j2").render(
         topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
         counts={s: len(b) for s, b in corpus.by_topic.items()})
+    counts = {slug: len(listed) for slug, listed in corpus.by_source.items()}
+    pages["sources.md"] = env.get_template("sources.md.j2").render(
+        sources=sorted((registry.sources[s] for s in counts), key=lambda s: s.name.casefold()), counts=counts,
+        unlisted=sum(1 for b in corpus.briefings if b.meta.source) - sum(counts.values()))
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
     pages["briefings.json"] = json_export(corpus.briefings, base_url, lambda b, url: memo.record(b, url, json_record))
     pages.update(memo.listing(("timeline",), corpus.briefings, render_timeline, corpus.briefings))

@@ -85,6 +85,9 @@ def test_briefings_edit_their_seed_registry_pages_show_their_entry_and_listings_
         expected[f"companies/{company.slug}/index.html"] = f"{REPO}/blob/main/data/companies.yml#L{company.line}"
     for topic in registry.topics.values():
         expected[f"topics/{topic.slug}/index.html"] = f"{REPO}/blob/main/data/topics.yml#L{topic.line}"
+    sourced = {registry.source_slugs.get(b.meta.source or "") for b in result.briefings} - {None}
+    for slug in sourced:  # only a source with briefings has a page
+        expected[f"sources/{slug}/index.html"] = f"{REPO}/blob/main/data/sources.yml#L{registry.sources[slug].line}"
     assert edit_links(sites["linked"]) == expected
     assert "edit/main/seeds/2024%20archive/000_9d0c473e86c7d007.txt" in " ".join(expected.values())
     lines = (FIXTURE_DATA / "companies.yml").read_text(encoding="utf-8").splitlines()

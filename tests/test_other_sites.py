@@ -21,7 +21,7 @@ EXPECTED = {
                  "pushing the starting price of its cheapest plug-in hybrid below 80,000 yuan."],
     },
     "daily-pipes.txt": {
-        "meta": ("Geely's Zeekr files for US listing", "2024-04-23", "CHINA DAILY", "Zhao Yimeng"),
+        "meta": ("Geely's Zeekr files for US listing", "2024-04-23", "China Daily", "Zhao Yimeng"),
         "chrome": ["Home / Business", "ZHAO YIMENG", "Photo provided", "Follow us", "Download the", "Copyright"],
         "kept": ["has filed for an initial public offering in the United States",
                  "Zeekr delivered 118,685 vehicles in 2023"],

@@ -360,6 +360,20 @@ def test_listing_page_links_to_every_briefing(site: Site) -> None:
     assert [text for href, text in links if href in titles] == [titles[href] for href, _ in links if href in titles]
 
 
+def test_a_source_in_the_registry_has_a_page_that_its_briefings_link_to(site: Site) -> None:
+    briefing = site.briefing("004_17d935ea4638a39c.txt")
+    assert briefing.meta.source == "Xinhua"
+    page = site.page("sources/xinhua/index.html")
+    assert page.h1 == ["Xinhua"]
+    assert ("../../companies/xinhua/", "Xinhua News Agency") in page.links
+    assert (f"../../briefings/{briefing.slug}/", briefing.meta.title) in page.links
+    assert ("../../sources/xinhua/", "Xinhua") in site.briefing_page(briefing).links
+    index = site.page("sources/index.html")
+    assert [(href, text) for href, text in index.links if href.startswith(("xinhua", "beijing", "cnev"))] == [
+        ("beijing-daily/", "Beijing Daily"), ("cnevpost/", "CnEVPost"), ("xinhua/", "Xinhua")]
+    assert not (site.site / "sources" / "auto-review").exists()  # a source not in the registry has no page
+
+
 def test_listings_show_a_title_with_markup_characters_as_written(site: Site) -> None:
     slug = site.briefing(EDITOR_SEED).slug
     for rel, href in (("briefings/index.html", f"{slug}/"), ("index.html", f"briefings/{slug}/")):

@@ -2,9 +2,10 @@
 
     python -m generator check [PATH ...] [--changed-since REV] [--seeds DIR] [--data DIR] [--jobs N]
 
-PATHs are seeds (files, or folders of seeds) and registry files (companies.yml, topics.yml); with none, every
-seed under --seeds is checked. The registry under --data is always validated: every seed's companies and topics
-depend on it. The check reads and never writes (except the report to $GITHUB_STEP_SUMMARY under Actions).
+PATHs are seeds (files, or folders of seeds) and registry files (companies.yml, topics.yml, sources.yml); with
+none, every seed under --seeds is checked. The registry under --data is always validated: every seed's companies,
+topics and source depend on it. The check reads and never writes (except the report to $GITHUB_STEP_SUMMARY under
+Actions).
 
 - Every problem at once, one line each on stderr: `path:line: error: message` or `path:line: warning: message`.
   Errors are what the build rejects or would silently get wrong (unreadable or empty seeds, invalid front
@@ -113,7 +114,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"),
                         help="the seeds folder, searched for duplicates (default: seeds)")
     parser.add_argument("--data", type=Path, default=Path("data"),
-                        help="registry folder with companies.yml and topics.yml (default: data)")
+                        help="registry folder with companies.yml, topics.yml and sources.yml (default: data)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="worker processes for large seed folders (default: one per CPU)")
 

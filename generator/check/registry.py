@@ -1,4 +1,5 @@
-"""Registry problems: every mistake in companies.yml and topics.yml at once, and the registry the check uses."""
+"""Registry problems: every mistake in companies.yml, topics.yml and sources.yml at once, and the registry the check
+uses."""
 
 from __future__ import annotations
 
@@ -11,23 +12,24 @@ import yaml
 
 from generator import safeyaml
 from generator.check.report import Problem, label_of
-from generator.entities.registry import parse_companies, parse_topics
+from generator.entities.registry import parse_companies, parse_sources, parse_topics
 from generator.errors import RegistryError
 from generator.load import FileProblem, load_registry, read_registry_file
 from generator.model import Registry
 
-REGISTRY_FILES = ("companies.yml", "topics.yml")
+REGISTRY_FILES = ("companies.yml", "topics.yml", "sources.yml")
 
 
 def registry_problems(path: Path, label: str | None = None) -> list[Problem]:
-    """Every problem in one registry file (companies.yml or topics.yml); an absent file has none.
+    """Every problem in one registry file (companies.yml, topics.yml or sources.yml); an absent file has none.
 
     The registry loader stops at the first problem. To report them all, the entry at fault is blanked out and the
     file parsed again, until it parses; errors about an entry that only point at a blanked-out one ("unknown
     parent 'x'" after x was blanked) are consequences, not problems of their own, and are left out.
     """
     label = label or label_of(path)
-    parse: Callable[[str, str], object] = parse_topics if path.name == "topics.yml" else parse_companies
+    parse: Callable[[str, str], object] = (parse_topics if path.name == "topics.yml" else
+                                           _sources_parser(path) if path.name == "sources.yml" else parse_companies)
     try:
         text = read_registry_file(path)
     except FileProblem as exc:
@@ -56,6 +58,18 @@ def registry_problems(path: Path, label: str | None = None) -> list[Problem]:
         except RegistryError as exc:
             error = exc
     return sorted(problems, key=lambda p: p.line)
+
+
+def _sources_parser(path: Path) -> Callable[[str, str], object]:
+    """parse_sources, checking each `company` against the companies.yml beside it when that one parses."""
+    try:
+        companies: set[str] | None = set(parse_companies(read_registry_file(path.parent / "companies.yml"), ""))
+    except (FileProblem, RegistryError):
+        companies = None  # its own problems are reported for it
+
+    def parse(text: str, label: str) -> object:
+        return parse_sources(text, label, companies)
+    return parse
 
 
 def _target(message: str) -> str:

@@ -94,7 +94,8 @@ def targets_from_paths(paths: list[Path], seeds_dir: Path, quiet: bool = False) 
         elif not quiet or path.parent.resolve().is_relative_to(in_seeds):
             message = "not a seed: the build only reads .txt, .md and .markdown files"
             if not quiet:
-                message = "not a seed (.txt, .md, .markdown) or a registry file (companies.yml, topics.yml)"
+                message = ("not a seed (.txt, .md, .markdown) or a registry file (companies.yml, topics.yml, "
+                           "sources.yml)")
             targets.problems.append(Problem(label_of(path), 1, "warning" if quiet else "error", message))
     unique: dict[str, SeedFile] = {}
     for seed in targets.seeds:

@@ -68,13 +68,17 @@ def _related(briefing: Briefing, top_company: dict[str, tuple[str, ...]], top_to
 
 
 def link_corpus(registry: Registry, briefings: list[Briefing], cache: BuildCache | None = None) -> Corpus:
-    """Index the corpus by company and topic and find each briefing's related briefings (or, with a cache, reuse
-    the last build's when they still hold)."""
+    """Index the corpus by company, topic and source and find each briefing's related briefings (or, with a cache,
+    reuse the last build's when they still hold)."""
     ordered = newest_first(briefings)
     rank = {b.slug: i for i, b in enumerate(ordered)}
     by_company: dict[str, list[Briefing]] = defaultdict(list)
     by_topic: dict[str, list[Briefing]] = defaultdict(list)
+    by_source: dict[str, list[Briefing]] = defaultdict(list)
+    source_slugs = registry.source_slugs
     for briefing in ordered:
+        if briefing.meta.source in source_slugs:
+            by_source[source_slugs[briefing.meta.source]].append(briefing)
         for slug in (*briefing.companies, *briefing.institutions):
             if slug in registry.companies:
                 by_company[slug].append(briefing)
@@ -98,6 +102,7 @@ def link_corpus(registry: Registry, briefings: list[Briefing], cache: BuildCache
         briefings=ordered,
         by_company={k: tuple(v) for k, v in by_company.items()},
         by_topic={k: tuple(v) for k, v in by_topic.items()},
+        by_source={k: tuple(v) for k, v in by_source.items()},
         related=related,
     )
 

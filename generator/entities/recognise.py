@@ -1,4 +1,5 @@
-"""Recognise: find registry companies and topics in a briefing's text, ranked by how central they are."""
+"""Recognise: find registry companies and topics in a briefing's text, ranked by how central they are, and name its
+source as the registry spells it."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from functools import cached_property, lru_cache
 from typing import cast
 
 from generator.entities.phrases import PhraseMatcher
+from generator.lexicon.outlets import display_case, outlet_key
 from generator.lexicon.text import HAN
-from generator.model import Registry
+from generator.model import Registry, Source
 
 
 def exact_case_name(alias: str) -> bool:
@@ -74,6 +76,32 @@ class Recogniser:
             return tuple(Mention(str(m.key), m.start, m.end, m.text) for m in self._companies.find(text))
 
         return find
+
+    @cached_property
+    def _outlets(self) -> dict[str, Source]:
+        return {outlet_key(name): source for source in self.registry.sources.values() for name in source.names}
+
+    @cached_property
+    def _acronyms(self) -> frozenset[str]:
+        """Registry names printed in capitals ("BAIC", "CAAM"): never title-cased inside an outlet's name."""
+        names = [n for c in self.registry.companies.values() for n in c.names]
+        names += [n for s in self.registry.sources.values() for n in s.names]
+        return frozenset(w for name in names for w in name.split() if w.isupper())
+
+    def source(self, name: str) -> Source | None:
+        """The registry's outlet with `name` as its name or an alias (in any case, spacing, with or without a
+        leading "The")."""
+        return self._outlets.get(outlet_key(name))
+
+    def source_name(self, name: str | None, printed: bool) -> str | None:
+        """The registry's spelling of an outlet; an unknown one as given, or, when `printed` on a page in
+        capitals, in title case where that is clearly safe."""
+        if not name:
+            return name
+        known = self.source(name)
+        if known is not None:
+            return known.name
+        return display_case(name, self._acronyms) if printed else name
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every company mention in `text`, leftmost-longest, without overlaps."""

@@ -1,9 +1,11 @@
-"""Registry: load and validate data/companies.yml and data/topics.yml (errors name the file and line)."""
+"""Registry: load and validate data/companies.yml, data/topics.yml and data/sources.yml (errors name the file and
+line)."""
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +15,18 @@ from generator import safeyaml
 from generator.chars import strip_unsafe_all
 from generator.entities.common_words import too_common
 from generator.errors import RegistryError
+from generator.lexicon.outlets import is_section_label, outlet_key
 from generator.lexicon.text import HAN
-from generator.model import KINDS, Company, Keyword, Registry, Topic
+from generator.model import KINDS, Company, Keyword, Registry, Source, Topic
 from generator.paths import RESERVED_SLUGS, is_reserved
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Entry = dict[str, Any]  # one entry of a registry file, as YAML gives it
 COMPANY_KEYS = ("slug", "name", "kind", "country", "parent", "partners", "aliases", "description")
 TOPIC_KEYS = ("slug", "name", "description", "keywords", "kinds", "min_score")
+SOURCE_KEYS = ("slug", "name", "aliases", "url", "company", "description")
+MAX_URL = 2_000
+_HOME_PAGE = re.compile(r"^https://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?(?:/[\w.~%/+-]*)?$", re.I | re.A)
 
 
 def _entries(path: Path, text: str, label: str) -> list[tuple[int, Entry]]:
@@ -165,6 +171,52 @@ def parse_topics(text: str, label: str) -> dict[str, Topic]:
     return topics
 
 
+def parse_sources(text: str, label: str, companies: Collection[str] | None = None) -> dict[str, Source]:
+    """Sources (outlets) from the text of sources.yml; raises RegistryError on the first problem. With
+    `companies` (the slugs of companies.yml), each `company` must be one of them."""
+    sources: dict[str, Source] = {}
+    seen: dict[str, tuple[str, int]] = {}  # outlet_key of every name and alias -> (slug, line)
+    for line, item in _entries(Path(label), text, label):
+        _check_keys(label, line, item, SOURCE_KEYS, ("slug", "name", "description"))
+        slug = _new_slug(label, line, item, {s: o.line for s, o in sources.items()})
+        source = Source(
+            slug=slug,
+            name=str(item["name"]).strip(),
+            aliases=_str_list(label, line, item, "aliases"),
+            description=" ".join(str(item["description"]).split()),
+            url=_https(label, line, item.get("url")),
+            company=str(item["company"]) if item.get("company") else None,
+            line=line,
+        )
+        if companies is not None and source.company and source.company not in companies:
+            raise RegistryError(label, line, f"unknown company '{source.company}' (not in companies.yml)")
+        for name in source.names:
+            what = "name" if name == source.name else "alias"
+            if is_section_label(name):
+                raise RegistryError(label, line, f"{what} '{name}' of '{slug}' is a section label, never a source")
+            key = outlet_key(name)
+            if key in seen and seen[key][0] != slug:
+                other, other_line = seen[key]
+                raise RegistryError(label, line, f"{what} '{name}' of '{slug}' is already used by '{other}' (line "
+                                    f"{other_line})")
+            seen[key] = (slug, line)
+        sources[slug] = source
+    return sources
+
+
+def _https(label: str, line: int, value: object) -> str | None:
+    """An outlet's home page: an https address of plain characters (it is printed as a link as it is)."""
+    if value in (None, ""):
+        return None
+    url = str(value).strip()
+    if len(url) > MAX_URL or not _HOME_PAGE.match(url):
+        raise RegistryError(label, line, f"url '{url[:80]}' must be an https:// address (letters, digits and "
+                            "-._~/%+ only)")
+    return url
+
+
 def chinese_names(registry: Registry) -> list[str]:
     """Every name or alias written in Chinese characters, sorted (for the search segmenter's dictionary)."""
-    return sorted({name for c in registry.companies.values() for name in c.names if HAN.search(name)})
+    names = [n for c in registry.companies.values() for n in c.names]
+    names += [n for s in registry.sources.values() for n in s.names]
+    return sorted({name for name in names if HAN.search(name)})

@@ -1,4 +1,5 @@
-"""Source: the publication, from a Source line, a wire dateline, the copyright line or the masthead."""
+"""Source: the publication, from a Source line, a wire dateline, the copyright line or the masthead (never a
+section label such as "Company news"; the registry's spelling is applied later, by Recogniser.source_name)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 from generator.lexicon.dates import DATELINE
 from generator.lexicon.labels import SOURCE_LABEL, site_suffix, source_name
+from generator.lexicon.outlets import is_section_label
 from generator.lexicon.text import is_upper, person_names, split_fields, words
 from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind
@@ -101,9 +103,9 @@ def _from_suffix(doc: Doc) -> str | None:
 
 
 def publication(doc: Doc) -> str | None:
-    """The publication that published (or first published) the article."""
+    """The publication that published (or first published) the article, as the page prints it."""
     for finder in (_from_source_lines, _from_dateline, _from_stamp, _from_footer, _from_masthead, _from_suffix):
         found = finder(doc)
-        if found:
+        if found and not is_section_label(found):
             return found
     return None

@@ -199,7 +199,7 @@ class PageMemo:
 def registry_fingerprint(data_dir: Path | None) -> bytes:
     """A digest of the registry files' bytes (empty when there is no registry)."""
     digest = hashlib.blake2b(digest_size=16)
-    for name in ("companies.yml", "topics.yml"):
+    for name in ("companies.yml", "topics.yml", "sources.yml"):
         path = data_dir / name if data_dir else None
         if path is not None:
             try:
