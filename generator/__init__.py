@@ -9,9 +9,11 @@ The folders, lowest floor first (a module imports only from its own floor or tho
 - model.py: the data every stage passes on (frozen dataclasses); imports nothing from the package.
 - errors.py, paths.py, chars.py, limits.py, safeyaml.py, markup.py: one-line errors, file names and slugs, unsafe
   characters, size limits, bounded YAML, Markdown scanners.
-- lexicon/: what cleaning and extraction both read (words and name shapes, dates, labels, zones of a page, the one
-  Markdown escaper and plain text). clean/ and extract/ import lexicon/ and model.py, never each other.
-- Stages: load.py, decode.py (codepages.py), clean/ (rules/: one kind of chrome each, run in order), structure.py
+- lexicon/: what cleaning and extraction both read (words and name shapes, dates, labels, zones of a page, prose
+  scores, outlet names, the one Markdown escaper and plain text). clean/ and extract/ import lexicon/ and model.py,
+  never each other.
+- Stages: load.py, decode.py (codepages.py), clean/ (rules/: one kind of chrome each, run in order; then span.py:
+  the article as the best run of prose lines, and the headline it bears out), structure.py
   and editor.py (scraped and editor-written bodies to Blocks), extract/, entities/ (registry, recognise, link),
   render.py (templates/, paging.py, feeds.py), write.py.
 - pipeline.py: one seed through the stages (make_briefing) and the whole build (build_site).

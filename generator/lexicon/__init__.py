@@ -4,6 +4,8 @@
 - dates.py: calendar dates and relative times in text, wire datelines, plausible publication dates;
 - labels.py: byline and source labels, staff roles, a site name after a headline;
 - zones.py: where on a page the article runs;
+- prose.py: how much a line reads as running text (jusText's stoplists; Chinese punctuation and length);
+- outlets.py: outlet names compared across spellings, and section labels that are never an outlet;
 - markdown.py: the one Markdown escaper, and plain text from inline Markdown.
 
 clean/ and extract/ import this package and model.py, never each other.
