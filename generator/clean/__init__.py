@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.clean import span
 from generator.clean.rules import (
     adverts,
     bylines,
@@ -98,8 +97,3 @@ def clean(doc: Doc, rules: tuple[Rule, ...] = RULES) -> Doc:
     for rule in rules:
         doc = rule.apply(doc)
     return doc
-
-
-def clean_page(doc: Doc) -> Doc:
-    """A scraped page: the rules, then the article span (span.py), judged over the whole page."""
-    return span.apply(clean(doc))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.clean.base import bare
 from generator.lexicon.dates import find_dates
 from generator.lexicon.labels import BYLINE_LABEL, ROLE
 from generator.lexicon.prose import prose_score
@@ -89,7 +90,6 @@ def _retitle(doc: Doc, pick: int | None) -> Doc:
 
 _URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk)\b", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|posted by|from)\b", re.I)
-_BULLET = re.compile(r"^[•·▪●◦‣*-]\s*")
 _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _TITLE_RULES = ("", "headline", "span")  # labels that are guesses about the header, not evidence of chrome
@@ -98,7 +98,7 @@ HEADER_LINES = 40  # the headline is among the first lines of the page above the
 
 def _candidate(line: Line) -> bool:
     """Could this line be the headline? Not chrome a rule found, a URL, a date, a byline or a label."""
-    text = _BULLET.sub("", line.text)
+    text = bare(line).text
     # A name-shaped line above the body may be a short headline ("Smith Derby-bound"), not a byline.
     named = line.rule == "bylines" and not BYLINE_LABEL.match(text) and not ROLE.match(text)
     if line.rule not in _TITLE_RULES and not named:

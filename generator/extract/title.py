@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon.dates import find_dates
-from generator.lexicon.labels import site_suffix
+from generator.lexicon.labels import CRUMB_ARROWS, site_suffix
 from generator.lexicon.text import words
 from generator.model import Doc
 
@@ -17,8 +17,8 @@ EDITORS_NOTE = re.compile(r"^(?:this (?:article|piece|column|story|post)|the aut
 
 
 # A breadcrumb trail ("Home > News > Headline", "Home - NHL - Recaps - Headline"): its last step is the page.
-_CRUMB_ARROW = re.compile(r"(?<!\s)\s++(?:>>?|»|›)\s++")
-_CRUMB_ANY = re.compile(r"(?<!\s)\s++(?:>>?|»|›|-|–|\||/)\s++")
+_CRUMB_ARROW = re.compile(rf"(?<!\s)\s++(?:{CRUMB_ARROWS})\s++")
+_CRUMB_ANY = re.compile(rf"(?<!\s)\s++(?:{CRUMB_ARROWS}|-|–|\||/)\s++")
 _HOME = re.compile(r"^(?:home|homepage|home page|front page|main page|you are here:?)$", re.I)
 
 

@@ -15,6 +15,9 @@ BYLINE_LABEL = re.compile(rf"^(?:{BYLINE_LABELS})\b\s*+(?:[:：]\s*+)?", re.I)
 ROLES = r"(?:correspondent|reporter|editor|writer|columnist|contributor|analyst|staff|bureau chief|journalist)s?"
 ROLE = re.compile(rf"^(?P<name>.*?\S)\s*+[,|–—-]\s*+(?:our\s+|a\s+)?(?:[\w-]{{1,50}}\s++){{0,3}}{ROLES}$", re.I)
 
+# What separates the steps of a breadcrumb trail ("Home > Autos", "Home >> News", "首页 » 汽车").
+CRUMB_ARROWS = r">>?|›|»|→"
+
 SOURCE_LABELS = (
     r"source|sources|article|via|from|reprinted from|originally published (?:in|by|on)|republished from|"
     r"courtesy of|来源|文章来源|稿件来源|出处"

@@ -27,11 +27,18 @@ def stoplist(language: str) -> frozenset[str]:
 # whose function words it holds most of (as jusText picks one stoplist per page).
 LANGUAGES = ("English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch")
 STOPWORDS = stoplist("English")
-# Each function word with the languages it belongs to (by index in LANGUAGES): one look-up a word, not one a list.
-_LANGUAGES_OF: dict[str, tuple[int, ...]] = {}
-for _index, _language in enumerate(LANGUAGES):
-    for _word in stoplist(_language):
-        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _index)
+
+
+def _languages_of_words() -> dict[str, tuple[int, ...]]:
+    """Each function word with the languages (indexes in LANGUAGES) it belongs to: one look-up a word."""
+    found: dict[str, tuple[int, ...]] = {}
+    for index, language in enumerate(LANGUAGES):
+        for word in stoplist(language):
+            found[word] = (*found.get(word, ()), index)
+    return found
+
+
+_LANGUAGES_OF = _languages_of_words()
 SAMPLE = 40  # words
 _CJK_PUNCT = re.compile(r"[，。、；：！？“”「」（）]")
 

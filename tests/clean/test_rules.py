@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import RULES, clean, clean_page, to_doc
+from generator.clean import RULES, clean, span, to_doc
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RULE_NAMES = {rule.name for rule in RULES}
@@ -37,7 +37,7 @@ def render(text: str, rule_name: str) -> str:
     """Run the chain up to and including `rule_name` ("span": every rule, then the span stage); show what stays
     (the headline prefixed with '# ')."""
     if rule_name == "span":
-        doc = clean_page(to_doc("fixture.txt", text))
+        doc = span.apply(clean(to_doc("fixture.txt", text)))
     else:
         upto = [r.name for r in RULES].index(rule_name)
         doc = clean(to_doc("fixture.txt", text), RULES[: upto + 1])

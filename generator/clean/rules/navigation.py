@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
+from generator.lexicon.labels import CRUMB_ARROWS
 from generator.lexicon.text import ends_sentence, split_fields, words
 from generator.model import Doc, Kind, Line
 
@@ -12,7 +13,7 @@ _CRUMB_LABEL = r"(?:you are here|current location|current position|当前位置|
 _BREADCRUMB_LABEL = re.compile(rf"^{_CRUMB_LABEL}", re.I)
 # "Location:" alone also opens a fact in a list ("Location: Szeged, near the border"): a trail only with a step.
 _LOCATION_LABEL = re.compile(r"^(?:location|位置)\s*[:：]", re.I)
-_CRUMB = re.compile(r"\s(?:>>?|›|»|/|→)\s|^(?:home|首页)\s*(?:>>?|›|»|/|→)", re.I)
+_CRUMB = re.compile(rf"\s(?:{CRUMB_ARROWS}|/)\s|^(?:home|首页)\s*(?:{CRUMB_ARROWS}|/)", re.I)
 _MENU_HEAD = r"(?:sections?|menu|categories|channels?|topics?|navigation)\s*[:：]\s*"
 _MENU_LABEL = re.compile(rf"^{_MENU_HEAD}", re.I)
 _MENU_WORD = (
@@ -21,7 +22,7 @@ _MENU_WORD = (
     r"english|中文|more|newsletters?|podcasts?|videos?|photos?|opinion|latest|account|my account"
 )
 _MENU_WORDS = re.compile(rf"^(?:{_MENU_WORD})$", re.I)
-_ARROW = re.compile(r"\s(?:>>?|›|»|→)\s")
+_ARROW = re.compile(rf"\s(?:{CRUMB_ARROWS})\s")
 _HOME_FIRST = r"(?:home|首页)\b"
 _HOME = re.compile(rf"^{_HOME_FIRST}", re.I)
 _DIGIT = re.compile(r"\d")
