@@ -134,6 +134,13 @@ def test_headline_drops_a_glued_date_and_a_site_suffix() -> None:
     )
 
 
+def test_headline_drops_a_list_bullet() -> None:
+    assert headline(doc_of(page("• Xiaomi may take over a plant in Qingdao", "By Sun Lei"))) == (
+        "Xiaomi may take over a plant in Qingdao"
+    )
+    assert headline(doc_of(page("• 小米或将接手北汽青岛工厂", "记者 孙磊"))) == "小米或将接手北汽青岛工厂"
+
+
 def test_title_from_the_lede_when_there_is_no_headline() -> None:
     lede = ("On October 30, FAW-Volkswagen celebrated the production of its 30 millionth vehicle, marking a "
             "historic milestone as the first passenger vehicle enterprise in China to achieve such a feat.")

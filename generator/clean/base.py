@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 
+from generator.lexicon.text import without_bullet
 from generator.model import Doc, Kind, Line
-
-_BULLET = re.compile(r"[•·▪●◦‣]\s*")  # scraped pages set share bars, menus and credits as one-item lists
 
 
 def bare(line: Line) -> Line:
     """The line without a leading bullet, as the rules judge it ("• Share on Twitter" is a share line)."""
-    match = _BULLET.match(line.text)
-    if match is None or match.end() == len(line.text):
-        return line
-    return replace(line, text=line.text[match.end():])
+    text = without_bullet(line.text)
+    return line if text is line.text else replace(line, text=text)
 
 
 def mark_lines(

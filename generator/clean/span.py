@@ -4,7 +4,8 @@ After the rules have labelled what they recognise, every line gets a score: posi
 sentence, dense in function words as jusText measures it, or in Chinese punctuation), negative for everything
 else. The article is the run of lines with the highest total (the maximum-sum idea of Finn et al.'s Body Text
 Extraction); content lines outside it are chrome. The headline is then picked among the header lines above the
-article by evidence: the first candidate whose content words the article's first paragraphs repeat.
+article by evidence: the first candidate whose content words the article's first paragraphs repeat, or the one
+that sits in a headline's place, right above the byline or date.
 """
 
 from __future__ import annotations
@@ -105,10 +106,18 @@ def _candidate(line: Line) -> bool:
         return False
     if _URL.search(text) or _BYLINE.match(text) or find_dates(text):
         return False
+    if _menu(text):
+        return False
     n = len(words(text))
     if n < 3 or n > 30 or len(text) > 220 or is_person_name(text):
         return False
     return not (is_upper(text) and n <= 6)
+
+
+def _menu(text: str) -> bool:
+    """True for a row of short links between pipes ("Home | More National News")."""
+    parts = text.split(" | ")
+    return len(parts) > 1 and all(len(words(part)) <= 3 for part in parts)
 
 
 def _folded(text: str) -> str:
@@ -170,17 +179,43 @@ def _shares(text: str, lede: set[str]) -> bool:
 
 
 def choose_title(doc: Doc, start: int, lede: set[str]) -> int | None:
-    """The headline among the header lines before the article (which starts at `start`): the first one whose
-    content words recur in the article's first paragraphs (the line above it when that one is a standfirst under
-    a shorter line); None when no line shares enough of them."""
+    """The headline among the header lines before the article (which starts at `start`): of the lines whose
+    content words recur in the article's first paragraphs, the first or the one right above the byline
+    (`_over_its_credit`), or the line above it when that one is a standfirst under a shorter line; None when no
+    line shares enough of them."""
     if not lede:
         return None
     outlets = _outlet_lines(doc)
     lines = doc.lines
     candidates = [i for i in range(max(0, start - HEADER_LINES), start)
                   if _candidate(lines[i]) and not _names_outlet(lines[i].text, outlets)]
-    pick = next((i for i in candidates if _shares(lines[i].text, lede)), None)
+    sharing = [i for i in candidates if _shares(lines[i].text, lede)]
+    pick = _over_its_credit(lines, sharing) if sharing else None
     if pick is not None and pick - 1 in candidates and len(words(lines[pick].text)) >= DECK_WORDS \
             and len(words(lines[pick - 1].text)) < DECK_WORDS:
         return pick - 1  # the headline above its standfirst
     return pick
+
+
+def _over_its_credit(lines: tuple[Line, ...], sharing: list[int]) -> int:
+    """The first of the lines that share the lede's words, unless a later one is the only one right above a byline
+    or date (a headline's place) and is more than an echo of the first: then that one, or the first line of the
+    run of sharing lines it ends (a headline over its subtitle)."""
+    first = sharing[0]
+    credited = [i for i in sharing if _over_credit(lines, i)]
+    if len(credited) != 1 or credited[0] == first:
+        return first
+    pick = credited[0]
+    while pick - 1 in sharing:
+        pick -= 1
+    return first if _stems(lines[pick].text) <= _stems(lines[first].text) else pick
+
+
+def _over_credit(lines: tuple[Line, ...], index: int) -> bool:
+    """True when the line right under line `index` is a date or a byline with its cue ("By …", "Author: …"; a
+    name alone may be a label that only looks like one)."""
+    if index + 1 >= len(lines):
+        return False
+    under = lines[index + 1]
+    text = bare(under).text
+    return under.kind is Kind.DATE or (under.kind is Kind.BYLINE and bool(BYLINE_LABEL.match(text) or ROLE.match(text)))

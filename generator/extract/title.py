@@ -6,7 +6,7 @@ import re
 
 from generator.lexicon.dates import find_dates
 from generator.lexicon.labels import CRUMB_ARROWS, site_suffix
-from generator.lexicon.text import words
+from generator.lexicon.text import without_bullet, words
 from generator.model import Doc
 
 _LEAD_TIME = re.compile(
@@ -36,7 +36,7 @@ def headline(doc: Doc) -> str | None:
     """The headline line's text, without a breadcrumb trail, a leading date or a trailing site suffix."""
     if doc.title_index is None:
         return None
-    text = breadcrumb_tail(" ".join(doc.lines[doc.title_index].text.split()))
+    text = breadcrumb_tail(" ".join(without_bullet(doc.lines[doc.title_index].text).split()))
     found = find_dates(text)
     if found and found[0].start <= 6:
         text = text[found[0].end :].strip(" -|·:")

@@ -12,6 +12,7 @@ HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_CHARS}]")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _NAME_SPLIT = re.compile(r"(?:(?<!\s)\s++)?(?:,|&|\band\b|、)\s*+")
+_BULLET = re.compile(r"[•·▪●◦‣]\s*")  # scraped pages set share bars, menus and credits as one-item lists
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
     [
@@ -100,7 +101,7 @@ def is_upper(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-_NAME_PART = r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"
+_NAME_PART = r"[A-Z][a-z'’]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+"  # "Derby-bound" is not a name
 PERSON = re.compile(rf"(?:{_NAME_PART})(?:\s(?:van|von|de|da|der|bin|al)?\s?(?:{_NAME_PART})){{1,3}}")
 HAN_NAME = re.compile(f"[{HAN_CHARS}]{{2,4}}")
 NOT_NAME_WORDS = frozenset(
@@ -109,7 +110,10 @@ NOT_NAME_WORDS = frozenset(
         "the and of for news auto daily review post times home more share menu search subscribe login sign world "
         "china beijing group motor motors press media agency editor staff reporter report updated posted comments "
         "brief desk dispatch monitor wire weekly journal herald insight insights magazine tribune gazette asia europe "
-        "trade mobility markets business tech technology network online today weekly notes digest bulletin",
+        "trade mobility markets business tech technology network online today weekly notes digest bulletin "
+        # words that join a headline's words, never a name's ("Fergie Cautious When Traveling")
+        "but from into onto over with within without are was were its than that this when where why how after "
+        "before amid says said",
     )
 )
 
@@ -138,3 +142,9 @@ def person_names(text: str) -> list[str] | None:
 def split_fields(text: str) -> list[str]:
     """Split a widget row on its separators (pipes, bullets, wide gaps)."""
     return [part.strip() for part in SEPARATORS.split(text) if part.strip()]
+
+
+def without_bullet(text: str) -> str:
+    """The text without a leading list bullet ("• Share on Twitter" is "Share on Twitter"); a bullet alone stays."""
+    match = _BULLET.match(text)
+    return text if match is None or match.end() == len(text) else text[match.end():]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.lexicon.labels import BYLINE_LABEL, ROLE
+from generator.lexicon.labels import BYLINE_LABEL, ROLE, ROLES
 from generator.lexicon.text import is_person_name, person_names, words
 from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
@@ -15,6 +15,8 @@ _TRAILER_START = r"\(?(?:additional )?(?:reporting|writing|editing|compiled|tran
 _TRAILER = re.compile(rf"^(?:{_TRAILER_START})\b", re.I)
 _ROW_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
 _LABEL_END = re.compile(r"[:：]\s*$")
+# A credit to the desk, not a person: "By staff writers", "By our correspondent", "By a staff reporter".
+_DESK = re.compile(rf"^by\s+(?:our\s+|the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}{ROLES}$", re.I)
 
 
 def _credit_row(text: str) -> bool:
@@ -32,10 +34,18 @@ def _labelled(part: str) -> bool:
     return bool(_LABEL_END.search(part[: label.end()])) or person_names(rest) is not None
 
 
-def _classify(line: Line, above_body: bool) -> Kind | None:
+def _signed(line: Line) -> bool:
+    """True for a credit with its cue: "By …" or a name with its role."""
+    text = line.text.strip()
+    return bool(BYLINE_LABEL.match(text) or ROLE.match(text))
+
+
+def _classify(line: Line, above_body: bool, under: Line | None) -> Kind | None:
     text = line.text.strip()
     if len(text) > 140:
         return None
+    if _DESK.match(text):
+        return Kind.BYLINE
     label = BYLINE_LABEL.match(text)
     if label and label.end() > 0 and _credit_row(text):
         return Kind.BYLINE
@@ -44,7 +54,8 @@ def _classify(line: Line, above_body: bool) -> Kind | None:
     role = ROLE.match(text)
     if role and is_person_name(role.group("name")):
         return Kind.BYLINE
-    if above_body and is_person_name(text):
+    # A name alone is a byline only where a byline goes: not right above the page's own signed credit.
+    if above_body and is_person_name(text) and not (under is not None and _signed(under)):
         return Kind.BYLINE
     return None
 
@@ -52,5 +63,9 @@ def _classify(line: Line, above_body: bool) -> Kind | None:
 def apply(doc: Doc) -> Doc:
     """Mark bylines and staff credits."""
     start = body_start(doc)
-    return mark_lines(doc, "bylines", lambda line, index, _: _classify(line, index < start),
-                      max_chars=140)
+    lines = doc.lines
+
+    def classify(line: Line, index: int, _: Doc) -> Kind | None:
+        return _classify(line, index < start, lines[index + 1] if index + 1 < len(lines) else None)
+
+    return mark_lines(doc, "bylines", classify, max_chars=140)

@@ -27,6 +27,12 @@ _SOCIAL = re.compile(
     re.I,
 )
 _INVITE = re.compile(r"\b(?:share (?:it|this(?: article| story| post)?)|share with (?:your )?friends)\s*[!.]?$", re.I)
+# What a reader can do with the page: "Print this article", "Email this to a friend", "Rate this story:".
+_ACTION = re.compile(
+    r"^(?:print|e-?mail|send|save|bookmark|share|recommend|license|reprint|rate|comment on|translate|listen to)"
+    r"\s+(?:this|the|a)(?:\s+(?:article|story|page|post|item|friend))?(?:\s+to\s+a\s+friend)?\s*[:!.]?$",
+    re.I,
+)
 _PACKED = re.compile(r"[|【】\[\]]|\s{2,}")
 _TOKENS = re.compile(r"\s{2,}|\s*[|｜/·•,，]\s*|[【】\[\]()（）]+")
 _NUMBER = re.compile(r"[\d.,]+k?")
@@ -52,6 +58,8 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
     if label and label.end() > 0 and _widgets_only(text[label.end():]):
         return Kind.SHARE
     if _SOCIAL.match(text) and len(text.split()) <= 14:
+        return Kind.SHARE
+    if _ACTION.match(text):
         return Kind.SHARE
     if _INVITE.search(text) and len(text) < 60:
         return Kind.SHARE
