@@ -6,14 +6,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.lexicon.text import without_bullet
+from generator.lexicon.text import BULLETS, without_bullet
 from generator.model import Doc, Kind, Line
 
 
 def bare(line: Line) -> Line:
     """The line without a leading bullet, as the rules judge it ("• Share on Twitter" is a share line)."""
-    text = without_bullet(line.text)
-    return line if text is line.text else replace(line, text=text)
+    if line.text[0] not in BULLETS:  # most lines: no call, no copy
+        return line
+    return replace(line, text=without_bullet(line.text))
 
 
 def mark_lines(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,19 +25,22 @@ def stoplist(language: str) -> frozenset[str]:
 # Briefings are mostly English, and scraped pages quote other European languages; a line is judged by the language
 # whose function words it holds most of (as jusText picks one stoplist per page).
 LANGUAGES = ("English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch")
-STOPWORDS = stoplist("English")
+_STOPLISTS = tuple(stoplist(language) for language in LANGUAGES)
+RUNNING = 0.30  # this share of function words makes running text
 
 
-def _languages_of_words() -> dict[str, tuple[int, ...]]:
-    """Each function word with the languages (indexes in LANGUAGES) it belongs to: one look-up a word."""
-    found: dict[str, tuple[int, ...]] = {}
-    for index, language in enumerate(LANGUAGES):
-        for word in stoplist(language):
-            found[word] = (*found.get(word, ()), index)
-    return found
+def _density(lowered: list[str]) -> float:
+    """The share of `lowered` that is function words of the language it holds most of."""
+    if not lowered:
+        return 0.0
+    best = 0
+    for stopwords in _STOPLISTS:
+        best = max(best, sum(map(stopwords.__contains__, lowered)))
+        if best / len(lowered) >= RUNNING:
+            break  # English comes first and settles most lines: no other language can change the verdict
+    return best / len(lowered)
 
 
-_LANGUAGES_OF = _languages_of_words()
 SAMPLE = 40  # words
 _CJK_PUNCT = re.compile(r"[，。、；：！？“”「」（）]")
 
@@ -59,12 +61,11 @@ def prose_score(text: str) -> float:
         return -1.0
     # The density of the first SAMPLE words is the line's: a paragraph does not change its nature half-way.
     lowered = [t.lower() for t in tokens[:SAMPLE] if not t[0].isdigit()]  # figures are neither kind of word
-    hits = Counter(language for t in lowered for language in _LANGUAGES_OF.get(t, ()))
-    stop = max(hits.values(), default=0) / max(1, len(lowered))
+    stop = _density(lowered)
     sentence = ends_sentence(text)
     if DATELINE.match(text):
         return float(n)  # "BEIJING, Nov. 30 (Xinhua) --": the article's first paragraph, however short
-    if n >= 10 and stop >= 0.30 and (sentence or n >= 20):
+    if n >= 10 and stop >= RUNNING and (sentence or n >= 20):
         return float(n)
     if n >= 20 and stop >= 0.20:
         return n / 2

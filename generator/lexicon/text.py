@@ -12,7 +12,7 @@ HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_CHARS}]")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _NAME_SPLIT = re.compile(r"(?:(?<!\s)\s++)?(?:,|&|\band\b|、)\s*+")
-_BULLET = re.compile(r"[•·▪●◦‣]\s*")  # scraped pages set share bars, menus and credits as one-item lists
+BULLETS = "•·▪●◦‣"  # scraped pages set share bars, menus and credits as one-item lists
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
     [
@@ -146,5 +146,6 @@ def split_fields(text: str) -> list[str]:
 
 def without_bullet(text: str) -> str:
     """The text without a leading list bullet ("• Share on Twitter" is "Share on Twitter"); a bullet alone stays."""
-    match = _BULLET.match(text)
-    return text if match is None or match.end() == len(text) else text[match.end():]
+    if not text or text[0] not in BULLETS:
+        return text
+    return text[1:].lstrip() or text

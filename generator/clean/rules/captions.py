@@ -24,6 +24,12 @@ _CREDIT_WORD = re.compile(
 _PROVIDED = re.compile(
     r"[(\[（【]\s*(?:file\s+)?(?:photo|image|picture|pic|video|图)\b[^()\[\]（）【】]{0,80}[)\]）】]\s*$", re.I
 )
+# A credit set after the caption without brackets: "… in Paris Benoit Tessier/Reuters", "… 图/新华社".
+_WIRE_TAIL = re.compile(
+    r"(?:\s[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[" + HAN_CHARS + r"]{0,4}(?:摄影?|图))\s*/\s*"
+    r"(?:reuters|ap|afp|getty images|getty|xinhua|vcg|epa|bloomberg|imaginechina|cfp|新华社|视觉中国|中新社)\s*$",
+    re.I,
+)
 _CREDIT_LABEL = r"(?:image|photo|picture)?\s*(?:credit|credits|courtesy)\s*[:：]"
 _CREDIT_ONLY = re.compile(rf"^{_CREDIT_LABEL}", re.I)
 _FIRST = re.compile(rf"^\s*+(?:{_CREDIT_LABEL}|{_LEAD_LABEL})", re.I)
@@ -32,8 +38,8 @@ _CLOSERS = (")", "]", "）", "】")
 
 def trigger(text: str) -> bool:
     """False when _classify surely leaves a line with this text alone: it marks a line that opens like _CREDIT_ONLY
-    or _LEAD, or ends in the bracket that closes _PROVIDED and _CREDIT_TAIL."""
-    return text.rstrip().endswith(_CLOSERS) or _FIRST.match(text) is not None
+    or _LEAD, ends in the bracket that closes _PROVIDED and _CREDIT_TAIL, or holds the slash of _WIRE_TAIL."""
+    return text.rstrip().endswith(_CLOSERS) or _FIRST.match(text) is not None or "/" in text
 
 
 def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
@@ -48,6 +54,8 @@ def _classify(line: Line, index: int, doc: Doc) -> Kind | None:
         return Kind.CAPTION
     tail = _CREDIT_TAIL.search(text)
     if tail and (_CREDIT_WORD.search(tail.group(0)) or "/" in tail.group(0)):
+        return Kind.CAPTION
+    if _WIRE_TAIL.search(text):
         return Kind.CAPTION
     return None
 
