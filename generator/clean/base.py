@@ -35,8 +35,8 @@ def mark_lines(
     if trigger is None:
         asked = [i for i, line in enumerate(lines) if line.kind is content and len(line.text) <= limit]
     else:
-        asked = [i for i, line in enumerate(lines)
-                 if line.kind is content and len(line.text) <= limit and trigger(bare(line).text)]
+        asked = [i for i, line in enumerate(lines) if line.kind is content and len(line.text) <= limit
+                 and trigger(line.text if line.text[0] not in BULLETS else without_bullet(line.text))]
     marked: list[Line] | None = None
     for index in asked:
         kind = classify(bare(lines[index]), index, doc)
