@@ -67,7 +67,7 @@ def json_record(b: Briefing, base_url: str = "") -> str:
         "institutions": list(b.institutions),
         "topics": list(b.topics),
         "summary": b.summary,
-        "key_figures": [{"value": f.value, "context": f.context} for f in b.figures],
+        "key_figures": [f.record() for f in b.figures],
         "seed": b.seed,
         "language": b.language,
         "word_count": b.word_count,

@@ -195,10 +195,21 @@ class Registry:
 
 @dataclass(frozen=True)
 class Figure:
-    """A quantity an article states and the clause that says what it measures."""
+    """A figure an article states about a company: what it measures, the value as stated and normalised, the period
+    it covers and the clause that says so."""
 
-    value: str
-    context: str
+    company: str  # the slug of the company the clause is about
+    measure: str  # sales, deliveries, revenue, profit, price, capacity, market share, investment, …
+    value: str  # as stated: "1.62 billion yuan", "50.3万辆"
+    amount: str  # normalised, written out: "1620000000", "503000"
+    unit: str  # an ISO currency code, "%", "pp", "vehicles", "orders", or the unit as written
+    period: str  # "Q3 2025", "H1", "October 2025", "2024", "" when the sentence names none
+    context: str  # the clause, from the company's name to the figure
+
+    def record(self) -> dict[str, str]:
+        """The figure as the exports and front matter give it: the normalised value as `value`, the text as `stated`."""
+        return {"company": self.company, "measure": self.measure, "value": self.amount, "unit": self.unit,
+                "period": self.period, "stated": self.value, "context": self.context}
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,8 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         topics=_given(data, "topics", topics),
         institutions=institutions,
         language=str(data.get("language") or "en"),
-        figures=key_figures([meta.title, *units]),
+        # A figure is listed on its company's page, which lists the briefings tagged with that company.
+        figures=tuple(f for f in key_figures(units, recogniser.company_mentions) if f.company in companies),
         path=seed.name,
         seed_text=text.encode("utf-8"),
         digest=seed_digest(seed),

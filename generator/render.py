@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator import frontmatter
 from generator.entities.link import apply_links, newest_first
 from generator.feeds import atom_feed, json_export, json_record
+from generator.figure_tables import FIGURES_SHOWN, company_figures, figure_exports, figure_pages
 from generator.lexicon.markdown import escape
 from generator.model import KINDS, Briefing, Company, Corpus, Pages, Source, Topic
 from generator.paging import (
@@ -38,7 +39,6 @@ KIND_LABELS = {
     "finance": "Exchanges and investors",
 }
 SITE_TITLE = "China Auto Market Briefings"
-FIGURE_BRIEFINGS = 10  # a company page gathers the key figures of its newest briefings
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 
@@ -122,7 +122,7 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "language": briefing.language,
         "word_count": briefing.word_count,
         "reading_time": briefing.reading_minutes,
-        "key_figures": [{"value": f.value, "context": f.context} for f in briefing.figures],
+        "key_figures": [f.record() for f in briefing.figures],
         "original": original_path(briefing),
         "hide": ["navigation"],
     }
@@ -225,6 +225,7 @@ def render_company(company: Company, corpus: Corpus) -> dict[str, str]:
     first = f"companies/{company.slug}.md"
     briefings = corpus.by_company.get(company.slug, ())
     runs = _split(briefings)
+    rows = company_figures(company.slug, briefings)
     ventures = [(jv, [registry.companies[p] for p in jv.partners if p != company.slug])
                 for jv in registry.ventures(company.slug)]
     data = {"title": company.name, "description": company.description or company.name,
@@ -245,9 +246,10 @@ def render_company(company: Company, corpus: Corpus) -> dict[str, str]:
         root=docs_root(first),
         co_mentions=[(registry.companies[s], n) for s, n in corpus.co_mentions(company.slug)],
         topics=[(registry.topics[t], n) for t, n in corpus.topics_of(company.slug)],
-        figures=[(b, f) for b in briefings[:FIGURE_BRIEFINGS] for f in b.figures],
+        figures=rows[:FIGURES_SHOWN],
+        figure_count=len(rows),
     )
-    return {first: frontmatter.dump(data) + "\n" + body,
+    return {first: frontmatter.dump(data) + "\n" + body, **figure_pages(company, rows, environment()),
             **_older_pages(first, company.name, "that mention", runs)}
 
 
@@ -439,6 +441,7 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
         sources=sorted((registry.sources[s] for s in counts), key=lambda s: s.name.casefold()), counts=counts,
         unlisted=sum(1 for b in corpus.briefings if b.meta.source) - sum(counts.values()))
     pages["feed.xml"] = atom_feed(corpus.briefings, SITE_TITLE, base_url)
+    pages.update(figure_exports(corpus, base_url))
     pages["briefings.json"] = json_export(corpus.briefings, base_url, lambda b, url: memo.record(b, url, json_record))
     pages.update(memo.listing(("timeline",), corpus.briefings, render_timeline, corpus.briefings))
     memo.done()

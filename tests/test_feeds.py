@@ -42,4 +42,5 @@ def test_json_export_holds_every_briefing_with_its_metadata() -> None:
     assert record["source"] == "Xinhua"
     assert "leapmotor" in record["companies"]
     assert "intelligent-connected-vehicles" in record["topics"]
-    assert any(f["value"] == "1 trillion yuan" for f in record["key_figures"])
+    assert {"company": "leapmotor", "measure": "price", "value": "100000", "unit": "CNY", "stated": "100,000-yuan"} \
+        .items() <= next(f for f in record["key_figures"] if f["company"] == "leapmotor").items()

@@ -8,8 +8,12 @@ Expected values come from running the same pipeline in-process, plus a few ancho
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -447,3 +451,25 @@ def test_a_rejected_seed_fails_the_strict_build(tmp_path: Path) -> None:
     assert "bad.md:" in warnings[0], run.stderr
     assert "error:" in warnings[0], run.stderr
 
+
+
+def test_a_company_page_tables_its_own_figures_and_links_their_exports(site: Site) -> None:
+    """The Key figures table of a company page lists only figures about that company, and its CSV and JSON are
+    served beside the page; the site-wide exports hold every figure."""
+    rows = list(csv.DictReader(io.StringIO((site.site / "figures.csv").read_text(encoding="utf-8"))))
+    assert rows
+    for slug in {row["company"] for row in rows}:
+        html = (site.site / "companies" / slug / "index.html").read_text(encoding="utf-8")
+        table = html[html.index('id="key-figures"'):]
+        table = table[: table.index("</table>")]
+        assert re.search(r"<th[^>]*>Measure</th>", table)
+        assert re.search(r"<th[^>]*>Value</th>", table)
+        own = list(csv.DictReader(io.StringIO((site.site / "companies" / slug / "figures.csv")
+                                              .read_text(encoding="utf-8"))))
+        assert own
+        assert all(row["company"] == slug for row in own)
+        assert table.count("<tr>") - 1 == len(own)  # a header row, then one row a figure (fewer than 20 here)
+        assert "figures.csv" in table[: table.index("<table")]  # the download links sit above the table
+        data = json.loads((site.site / "companies" / slug / "figures.json").read_text(encoding="utf-8"))
+        assert data["count"] == len(own)
+        assert data["columns"][:4] == ["date", "company", "measure", "value"]

@@ -16,7 +16,7 @@ import markdown
 import pytest
 import yaml
 
-from generator import render
+from generator import figure_tables, render
 from generator.entities.link import link_corpus
 from generator.model import KINDS, Block, Briefing, Company, Figure, Keyword, Meta, Registry, Source, Topic
 
@@ -96,7 +96,10 @@ def company(slug: str, **fields: object) -> Company:
 def briefing(number: int, date: str | None, companies: tuple[str, ...]) -> Briefing:
     meta = Meta(title=hostile(f"title {number}"), date=date, source=hostile(f"source {number}"),
                 author=hostile(f"author {number}"), url="https://example.com/a?b=1&c=<x>")
-    figures = (Figure(hostile(f"figure value {number}"), hostile(f"figure context {number}")),)
+    figures = (Figure(company=companies[0] if companies else "byd", measure=hostile(f"measure {number}"),
+                      value=hostile(f"figure value {number}"), amount=hostile(f"amount {number}"),
+                      unit=hostile(f"unit {number}"), period=hostile(f"period {number}"),
+                      context=hostile(f"figure context {number}")),)
     return Briefing(seed=f"{number}.md", slug=f"briefing-{number}", meta=meta, kind="editor",
                     blocks=(Block("paragraph", "A plain paragraph."),), summary=hostile(f"summary {number}"),
                     companies=companies, institutions=("ministry",), topics=("evil-topic",), figures=figures,
@@ -137,6 +140,8 @@ def pages() -> dict[str, str]:
     with pytest.MonkeyPatch.context() as patch:
         for name in ("ENTITY_PAGE_SIZE", "ARCHIVE_PAGE_SIZE", "LISTING_PAGE_SIZE", "TIMELINE_PAGE_SIZE"):
             patch.setattr(render, name, 1)
+        patch.setattr(render, "FIGURES_SHOWN", 1)  # so that a company has a page of all its figures
+        patch.setattr(figure_tables, "FIGURES_SHOWN", 1)
         patch.setattr(render, "KIND_LABELS", {kind: hostile(f"label {kind}") for kind in KINDS})
         patch.setattr(env, "get_template", spy)
         made = {path: text for path, text in render.render_site(corpus).items() if path.endswith(".md")}

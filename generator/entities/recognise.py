@@ -107,6 +107,12 @@ class Recogniser:
         """Every company mention in `text`, leftmost-longest, without overlaps."""
         return self._recent(text)
 
+    def company_mentions(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        """Where `text` names a company (not an institution such as a ministry or an association): its slug, start
+        and end."""
+        companies = self.registry.companies
+        return tuple((m.slug, m.start, m.end) for m in self.mentions(text) if not companies[m.slug].is_institution)
+
     def companies(self, title: str, paragraphs: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(companies, institutions) named in the title and body, most central first."""
         score: dict[str, float] = {}

@@ -1,121 +1,155 @@
-"""Key figures: the quantities an article states (money, units, shares, capacities) with the clause around them.
+"""Key figures: what an article says a company sold, earned, charged or built, with the value as stated and
+normalised, the period it covers and the clause that says so.
 
-A figure needs a unit, a currency or a magnitude word, so years, dates, page numbers and bare counters
-never qualify; the text comes from the cleaned body, so view counts and other chrome are already gone.
+A figure belongs to a company only when a sentence names the company before the value and a measure word (sales,
+revenue, 销量, 营收 …) ties them together; a value without a named subject or a measure is not a key figure.
+Years, dates, page numbers and bare counters never qualify: a value needs a unit, a currency or a magnitude word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
 
+from generator.lexicon.measures import measure_at, period_near
+from generator.lexicon.quantities import CN_FIGURE, FIGURE, normalise
+from generator.lexicon.text import HAN
 from generator.model import Figure
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|mn|bn)\b)"
-_CURRENCY_BEFORE = r"(?:US\$|HK\$|\$|€|¥|£|(?:RMB|CNY|USD|EUR|HKD)\s?)"
-_MONEY_AFTER = (
-    r"(?:yuan|renminbi|RMB|CNY|(?:US|U\.S\.|Hong Kong)\s(?:dollars?)|dollars?|euros?|won|yen|pounds?)"
-)
-_UNIT = (
-    r"(?:percentage points?|percent|per cent|%|units?|vehicles?|cars?|passenger cars?|EVs?|NEVs?|orders?|"
-    r"deliveries|stations?|swap stations|charging stations|plants?|factories|jobs|employees|workers|engineers|"
-    r"dealers|dealerships|stores|sales networks|models|km|kilometers|kilometres|kWh|GWh|MWh|Wh/kg|GW|MW|kW|"
-    r"square meters|square metres|sqm|hectares|tonnes|tons|seats|buses|coaches|trucks|charge cycles|cycles|"
-    r"minutes|hours|years|times)"
-)
-FIGURE = re.compile(
-    # A figure starts with a digit or a currency; saying so first lets the engine skip other places quickly.
-    rf"(?=[\dUHRCE$€¥£])(?<![\w.,/-])(?:(?P<cur>{_CURRENCY_BEFORE})(?P<n1>{_NUMBER})(?P<m1>{_MAGNITUDE})?"
-    rf"|(?P<n2>{_NUMBER})(?P<m2>{_MAGNITUDE})?(?:[\s-]?(?P<money>{_MONEY_AFTER})"
-    rf"|(?P<unit>(?:\s(?!of\b|in\b|and\b|or\b|to\b|the\b)[a-z][a-z-]{{2,14}})?\s?{_UNIT}))?)"
-    r"(?![\w])",
-)
+Named = tuple[str, int, int]  # a company's slug and where the paragraph names it
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)$")
 _LONGEST_LABEL = len("Generation")
-# Clause breaks; an opening parenthesis only counts when a closing one follows somewhere (_context checks that:
-# a look-ahead for it from every "(" would read the rest of the sentence once for each).
-_CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s++|(?<!\s)\s++(?:--|—|–)\s++|\s\(")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\"“‘'(])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘'(])|(?<=[。！？；])")
+_STATEMENT_BREAK = re.compile(r";|；|,\s+(?:while|whereas|but|although|though|and)\s|\s(?:--|—|–)\s|，(?:而|但)")
+_REPORTING = re.compile(
+    r"\b(?:expects?|expected|said|says|forecasts?|estimates?|estimated|believes?|predicts?|predicted|thinks?|"
+    r"reckons?|according to)\b|表示|预计|称|认为|预测", re.I)
+_CLAUSE_BREAK = re.compile(r"[,:]\s|[，：]")
+_CLAUSE_END = re.compile(r"[,;:]\s|[，；：]|\s(?:--|—|–)\s|\s\(|[,;:]$")
 MAX_FIGURES = 8
-MAX_CONTEXT_WORDS = 20
-
-
-def _weight(cur: str | None, magnitude: str | None, money: str | None, unit: str | None) -> int:
-    if cur or money:
-        return 3
-    unit = unit.strip().lower().split()[-1] if unit else ""
-    if unit in ("%", "percent", "per cent") or unit.startswith("percentage"):
-        return 2
-    if unit in ("minutes", "hours", "years", "times"):
-        return 1 if magnitude else 0
-    if unit:
-        return 3 if magnitude else 2
-    return 2 if magnitude else 0
+MAX_CONTEXT_WORDS = 30
+_SMALL_UNITS = ("minutes", "hours", "years", "times")
 
 
 def _labelled(sentence: str, start: int) -> bool:
-    """Whether a label ends (before some spaces) within the 32 characters before `start`."""
+    """Whether a label ("No.", "Phase", "Model") ends just before `start`."""
     lo = max(0, start - 32)
     end = lo + len(sentence[lo:start].rstrip())
-    # A search from the window's start would try each of its 32 places; the label's own length is enough
-    # (\b at the start of the search still sees the character before it).
     return bool(_LABEL_BEFORE.search(sentence, max(lo, end - _LONGEST_LABEL), end))
 
 
-def _context(sentence: str, start: int, end: int) -> str:
-    """The clause of `sentence` around [start, end), at most MAX_CONTEXT_WORDS words."""
-    pieces, pos = [], 0
-    closing = sentence.rfind(")")
-    for sep in _CLAUSE_SPLIT.finditer(sentence):
-        if sep.group().endswith("(") and closing < sep.end():
+def _sentences(paragraph: str) -> list[tuple[int, str]]:
+    """The sentences of a paragraph with their offsets ("Sales rose 5.2%." stays one sentence)."""
+    found, start = [], 0
+    for piece in _SENTENCE_BREAK.finditer(paragraph):
+        if piece.start() > start:
+            found.append((start, paragraph[start : piece.start()]))
+        start = piece.end()
+    if start < len(paragraph):
+        found.append((start, paragraph[start:]))
+    return found
+
+
+def _context(sentence: str, subject: Named, value_start: int, value_end: int) -> str | None:
+    """The sentence from the company's name to the end of the figure's clause (with what lies between cut to
+    "…" when it is long); None when even that is too long to be one statement or leaves a bracket open."""
+    tail = _CLAUSE_END.search(sentence, value_end)
+    end = tail.start() if tail else len(sentence)
+    clause = sentence[subject[1] : end].strip()
+    if len(clause.split()) > MAX_CONTEXT_WORDS:
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, subject[2], value_start)]
+        if not breaks:
+            return None
+        clause = f"{sentence[subject[1] : subject[2]]} … {sentence[breaks[-1] : end].strip()}"
+    clause = clause.rstrip(".。;；,，")
+    if len(clause.split()) > MAX_CONTEXT_WORDS or clause.count("(") != clause.count(")") \
+            or clause.count("（") != clause.count("）"):
+        return None
+    return clause
+
+
+def _subject(sentence: str, named: Sequence[Named], start: int) -> Named | None:
+    """The company the figure's part of the sentence is about: the first it names before the figure, outside
+    brackets ("BAIC, partner to Hyundai (Beijing Hyundai), aims at 4 million sales" is about BAIC), and after the
+    last break between statements ("NIO delivered 20,000, while Xpeng delivered 15,000")."""
+    part = max((m.end() for m in _STATEMENT_BREAK.finditer(sentence, 0, start)), default=0)
+    found = [(slug, a, b) for slug, a, b in named
+             if part <= a and b <= start and sentence.count("(", 0, a) == sentence.count(")", 0, a)]
+    if not found:
+        return None
+    subject = found[0]
+    for later in found[1:]:  # "Analysts at UBS expect Tesla to lift its margin": the figure is Tesla's
+        if _REPORTING.search(sentence, subject[2], later[1]):
+            subject = later
+    return subject
+
+
+def _candidates(sentence: str) -> list[tuple[int, int, str, Decimal, str]]:
+    """The values a sentence states: (start, end, as stated, amount, unit), years, labels and bare numbers
+    left out."""
+    found = []
+    for m in FIGURE.finditer(sentence):
+        cur, n1, m1, n2, m2, money, unit = m.groups()
+        if not (cur or m1 or m2 or money or unit):
             continue
-        pieces.append((pos, sep.start()))
-        pos = sep.end()
-    pieces.append((pos, len(sentence)))
-    first = last = next(i for i, (a, b) in enumerate(pieces) if start < b or i == len(pieces) - 1)
-    # A short clause ("BYD: 17.0%") borrows its neighbours: the label before it, then what follows.
-    while len(sentence[pieces[first][0] : pieces[last][1]].split()) < 6 and (first > 0 or last + 1 < len(pieces)):
-        if first > 0:
-            first -= 1
-        else:
-            last += 1
-    a, b = pieces[first][0], pieces[last][1]
-    clause = sentence[a:b].strip(" ,;:—–-(").rstrip(".")
-    words = clause.split()
-    if len(words) > MAX_CONTEXT_WORDS:
-        # Keep the words nearest the figure.
-        offset = len(sentence[a:start].split())
-        lo = max(0, min(offset - MAX_CONTEXT_WORDS // 2, len(words) - MAX_CONTEXT_WORDS))
-        clause = ("… " if lo else "") + " ".join(words[lo : lo + MAX_CONTEXT_WORDS]) + (
-            " …" if lo + MAX_CONTEXT_WORDS < len(words) else "")
-    return clause[0].upper() + clause[1:] if clause else clause
+        number, magnitude = n1 or n2, m1 or m2
+        if unit and not magnitude and unit.split()[-1].lower() in _SMALL_UNITS:
+            continue
+        if (not (cur or money) and _YEAR.match(number)) or _labelled(sentence, m.start()):
+            continue
+        amount, code = normalise(number, magnitude, cur or money, unit)
+        found.append((m.start(), m.end(), " ".join(m.group(0).split()), amount, code))
+    if HAN.search(sentence):
+        for m in CN_FIGURE.finditer(sentence):
+            number, magnitude, unit = m.group("n"), m.group("m"), m.group("u")
+            amount, code = normalise(number, magnitude, unit if unit.endswith("元") else None, unit)
+            found.append((m.start(), m.end(), m.group(0), amount, code))
+    return sorted(found)
 
 
-def key_figures(paragraphs: list[str], limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
-    """The most telling figures of an article, in the order it states them, each value once."""
-    found: list[tuple[int, int, str, str, int, int]] = []  # weight, order, value, sentence, start, end
-    seen: set[str] = set()
+def key_figures(paragraphs: list[str], companies: Callable[[str], Sequence[Named]],
+                limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
+    """The figures an article states about the companies it names (`companies` finds them in a paragraph), in
+    the order it states them, each at most once."""
+    found: list[Figure] = []
+    seen: set[tuple[str, str, str, str]] = set()
     for paragraph in paragraphs:
-        if not _DIGIT.search(paragraph):
-            continue  # every figure holds a digit; looking for one is far quicker than looking for a figure
-        for sentence in _SENTENCE_SPLIT.split(paragraph):
-            for m in FIGURE.finditer(sentence):
-                cur, n1, m1, n2, m2, money, unit = m.groups()
-                if not (cur or m1 or m2 or money or unit):
-                    continue  # a bare number: weight 0
-                number, magnitude = n1 or n2, m1 or m2
-                weight = _weight(cur, magnitude, money, unit)
-                if weight == 0 or (not (cur or money) and _YEAR.match(number)):
+        if len(found) >= limit or not _DIGIT.search(paragraph):
+            continue  # every figure holds a digit: looking for one is far quicker than looking for a figure
+        named = companies(paragraph)
+        if not named:
+            continue
+        for offset, sentence in _sentences(paragraph):
+            here = [(slug, a - offset, b - offset) for slug, a, b in named
+                    if offset <= a and b <= offset + len(sentence)]
+            if not here or not _DIGIT.search(sentence):
+                continue
+            for start, end, stated, amount, unit in _candidates(sentence):
+                subject = _subject(sentence, here, start)
+                if subject is None:
                     continue
-                if _labelled(sentence, m.start()):
+                measure = measure_at(sentence, subject[2], start, end, unit)
+                context = _context(sentence, subject, start, end) if measure else None
+                if measure is None or context is None:
                     continue
-                key = (number + (magnitude or "")).replace(" ", "").casefold()
+                value = _plain(amount)
+                key = (subject[0], measure, value, unit)
                 if key in seen:
                     continue
                 seen.add(key)
-                found.append((weight, len(found), " ".join(m.group(0).split()), sentence, m.start(), m.end()))
-    best = sorted(sorted(found, key=lambda f: (-f[0], f[1]))[:limit], key=lambda f: f[1])
-    return tuple(Figure(value, _context(sentence, start, end)) for _, _, value, sentence, start, end in best)
+                found.append(Figure(company=subject[0], measure=measure, value=stated, amount=value, unit=unit,
+                                    period=period_near(sentence, start), context=context))
+    return tuple(found[:limit])
+
+
+def _plain(amount: Decimal) -> str:
+    """A decimal written out in full, without an exponent or trailing zeros ("33400000000", "30.3")."""
+    try:
+        text = format(amount.normalize(), "f")
+    except InvalidOperation:
+        return str(amount)
+    return text

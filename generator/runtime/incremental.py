@@ -7,7 +7,7 @@ import importlib
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -134,7 +134,7 @@ def listing_digest(briefing: Briefing) -> bytes:
     a correction to the text leaves unchanged."""
     meta = briefing.meta
     fields = (briefing.slug, meta.title, meta.date, meta.source, briefing.summary, briefing.companies,
-              briefing.institutions, briefing.topics, [(f.value, f.context) for f in briefing.figures])
+              briefing.institutions, briefing.topics, [astuple(f) for f in briefing.figures])
     return hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode(), digest_size=16).digest()
 
 
