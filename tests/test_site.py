@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.lexicon.markdown import plain
+from generator.load import load_registry
 from generator.model import Briefing, BuildResult
 from generator.pipeline import build_site
 
@@ -473,3 +474,35 @@ def test_a_company_page_tables_its_own_figures_and_links_their_exports(site: Sit
         data = json.loads((site.site / "companies" / slug / "figures.json").read_text(encoding="utf-8"))
         assert data["count"] == len(own)
         assert data["columns"][:4] == ["date", "company", "measure", "value"]
+
+
+def test_a_registry_entry_without_briefings_has_no_page_and_no_link(site: Site) -> None:
+    """Registry entries no briefing names get no page: not in the indexes, not in search, not linked from anywhere
+    (a company page names them as plain text); the companies index says how many organisations are tracked."""
+    registry = load_registry(site.project / "data")
+    briefings = build_site(site.project / "seeds", site.project / "data", today=TODAY).briefings
+    named = {slug for b in briefings for slug in (*b.companies, *b.institutions)} & set(registry.companies)
+    filed = {topic for b in briefings for topic in b.topics} & set(registry.topics)
+    unnamed = [f"companies/{slug}/" for slug in registry.companies if slug not in named]
+    unnamed += [f"topics/{slug}/" for slug in registry.topics if slug not in filed]
+    assert {"companies/faw-group/", "companies/volkswagen/", "topics/pricing/"} <= set(unnamed)
+    for path in unnamed:
+        assert not (site.site / path).exists(), path
+    for page in site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        folder = page.parent.relative_to(site.site).as_posix()
+        for href in re.findall(r'href="([^"#?]*)', html):
+            target = os.path.normpath(os.path.join(folder, unquote(href))).replace(os.sep, "/") + "/"
+            assert target not in unnamed, f"{page.relative_to(site.site)} links {href}"
+    index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not [path for path in unnamed if f'"location":"{path}' in index]
+    faw_vw = site.page("companies/faw-volkswagen/index.html")
+    assert "Part of: FAW Group" in faw_vw.article_text
+    assert "Partners: FAW Group, Volkswagen" in faw_vw.article_text
+    assert not [text for _, text in faw_vw.links if text in ("FAW Group", "Volkswagen")]
+    companies = site.page("companies/index.html")
+    assert f"{len(registry.companies)} organisations tracked, {len(named)} with briefings" in companies.article_text
+    assert len([href for href, _ in companies.links if not href.startswith(("#", ".."))]) == len(named)
+    topics = site.page("topics/index.html")
+    assert f"{len(registry.topics)} topics defined, {len(filed)} with briefings" in topics.article_text
+    assert "Pricing" not in topics.article_text
