@@ -5,7 +5,8 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 
 - on_files: runs the pipeline over `seeds/` next to mkdocs.yml, adds each page as a generated File, and logs
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
-- on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, and makes
+- on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, gives a
+  page with a summary and no description (a briefing) its summary as description, and makes
   the front-matter strings of every page HTML-safe (Material prints page.meta title, author and description
   into the HTML unescaped, because it treats them as markup, and shows tags in search results as HTML);
   replaces `<!-- include: FILE -->` in a hand-written page with FILE from the project root
@@ -281,6 +282,8 @@ def _guard_front_matter(files: Files, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the home page's latest-briefings marker; make every page's metadata HTML-safe."""
     build = _build(config)
+    if not page.meta.get("description") and isinstance(page.meta.get("summary"), str):
+        page.meta["description"] = page.meta["summary"]  # a briefing's: its meta and Open Graph description
     for key in HTML_META_KEYS:
         value = page.meta.get(key)
         if isinstance(value, str):

@@ -145,8 +145,8 @@ class PageParser(HTMLParser):
             self.page.resources.append(a["href"])
         elif tag in ("img", "iframe", "source") and "src" in a:
             self.page.resources.append(a["src"])
-        elif tag == "meta" and "name" in a:
-            self.page.head_meta[a["name"]] = a.get("content", "")
+        elif tag == "meta" and ("name" in a or "property" in a):  # property: Open Graph's
+            self.page.head_meta[a.get("name") or a["property"]] = a.get("content", "")
         elif tag == "article":
             self._article += 1
         if tag == "title" or (self._article and tag in ("h1", "h2", "dt", "dd")):
@@ -506,3 +506,30 @@ def test_a_registry_entry_without_briefings_has_no_page_and_no_link(site: Site) 
     topics = site.page("topics/index.html")
     assert f"{len(registry.topics)} topics defined, {len(filed)} with briefings" in topics.article_text
     assert "Pricing" not in topics.article_text
+
+
+SITE_DESCRIPTION = "Cleaned, dated and sourced briefings on the China auto market."  # mkdocs.yml
+
+
+def test_each_page_describes_itself_to_search_engines_and_when_shared(site: Site) -> None:
+    """A briefing's meta description and Open Graph description are its summary, its og:title its headline (the
+    hostile editor title included, quotes and all); other pages have their own description and title."""
+    for briefing in site.result.briefings:
+        head = site.briefing_page(briefing).head_meta
+        assert head["description"] == briefing.summary, briefing.seed
+        assert head["og:description"] == briefing.summary, briefing.seed
+        assert head["og:title"] == briefing.meta.title, briefing.seed
+        assert head["og:type"] == "article"
+        assert head["og:site_name"] == "China Auto Market Briefings"
+    registry = load_registry(site.project / "data")
+    baic = site.page("companies/baic-group/index.html").head_meta
+    assert (baic["og:title"], baic["og:type"]) == ("BAIC Group", "website")
+    assert baic["description"] == baic["og:description"] == registry.companies["baic-group"].description
+    home = site.page("index.html").head_meta
+    assert home["og:title"] == "China Auto Market Briefings"
+    assert home["description"] == home["og:description"] == SITE_DESCRIPTION
+    about = site.page("about/index.html")  # a hand-written page without front matter: its title as the nav has it
+    assert about.head_meta["og:title"] == about.title.removesuffix(" - China Auto Market Briefings") == "About"
+    listing = site.page("briefings/index.html").head_meta
+    assert (listing["og:title"], listing["og:description"]) == ("All briefings",
+                                                                "Every briefing in the wiki, newest first.")
