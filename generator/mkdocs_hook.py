@@ -17,6 +17,8 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 - on_env: gives the templates `content_security_policy()`, the policy of overrides/main.html's
   Content-Security-Policy meta, with the hashes of the inline scripts Material's templates put on that page;
   under `mkdocs serve`, the live-reload script MkDocs adds to each page gets its hash in that page's policy;
+- on_post_page: marks the Chinese in each page's text lang="zh" and names the search dialog
+  (generator/accessibility.py);
 - edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
   or topic page's shows its registry entry, a page made from an included file edits that file; listings get
   none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning);
@@ -369,9 +371,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 @event_priority(-50)  # after every other handler of on_post_page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The page is rendered: its HTML is not needed any more (an empty string keeps Page.title as it was)."""
+    """The page is rendered: its HTML is not needed any more (an empty string keeps Page.title as it was). Chinese
+    in its text is marked lang="zh" and the search dialog named (generator/accessibility.py)."""
     page.content = ""
-    return output
+    accessibility = importlib.import_module("generator.accessibility")
+    marked: str = accessibility.mark_chinese(accessibility.name_search_dialog(output))
+    return marked
 
 
 @event_priority(50)  # before the search plugin's own on_post_build, which it then skips

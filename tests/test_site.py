@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.lexicon.markdown import plain
+from generator.lexicon.text import HAN
 from generator.load import load_registry
 from generator.model import Briefing, BuildResult
 from generator.pipeline import build_site
@@ -533,3 +534,47 @@ def test_each_page_describes_itself_to_search_engines_and_when_shared(site: Site
     listing = site.page("briefings/index.html").head_meta
     assert (listing["og:title"], listing["og:description"]) == ("All briefings",
                                                                 "Every briefing in the wiki, newest first.")
+
+
+class LangParser(HTMLParser):
+    """Text with Han characters outside an element marked lang="zh" (scripts, styles and the title aside)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.langs: list[str | None] = []  # of the open spans
+        self.raw = ""
+        self.unmarked: list[str] = []
+        self.marked = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "span":
+            self.langs.append(dict(attrs).get("lang"))
+            self.marked += self.langs[-1] == "zh"
+        elif tag in ("script", "style", "title"):
+            self.raw = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self.langs.pop()
+        elif tag == self.raw:
+            self.raw = ""
+
+    def handle_data(self, data: str) -> None:
+        if not self.raw and HAN.search(data) and "zh" not in self.langs:
+            self.unmarked.append(data)
+
+
+def test_chinese_in_the_text_of_every_page_is_marked_lang_zh(site: Site) -> None:
+    marked = 0
+    for page in sorted(site.site.rglob("*.html")):
+        parser = LangParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        assert parser.unmarked == [], page.relative_to(site.site)
+        assert parser.langs == [], page.relative_to(site.site)
+        marked += parser.marked
+    assert marked > 20
+    html = (site.site / "companies" / "baic-group" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="zh">北汽集团</span>' in html
+    assert "<title>BAIC Group - " in html  # the title, attributes and scripts are left as they are
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html
