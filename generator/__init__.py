@@ -20,7 +20,7 @@ The folders, lowest floor first (a module imports only from its own floor or tho
 - runtime/: how the stages run: the one worker pool (pool.py) and everything one build hands the next under
   `mkdocs serve` (incremental.py, which owns every cache key and fingerprint).
 - check/: `python -m generator check` (targets, registry, seeds, report); mkdocs_hook.py: the build inside MkDocs
-  (with sanitise.py, csp.py, edit_links.py); __main__.py: the command line.
+  (with sanitise.py, csp.py, edit_links.py, accessibility.py); __main__.py: the command line.
 
 Public API: build_site(seeds_dir) -> BuildResult.
 """

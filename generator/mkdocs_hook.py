@@ -5,7 +5,8 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 
 - on_files: runs the pipeline over `seeds/` next to mkdocs.yml, adds each page as a generated File, and logs
   each rejected seed as one warning (so `mkdocs build --strict` fails on a bad seed);
-- on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, and makes
+- on_page_markdown: replaces `<!-- latest-briefings -->` on the home page with the newest briefings, gives a
+  page with a summary and no description (a briefing) its summary as description, and makes
   the front-matter strings of every page HTML-safe (Material prints page.meta title, author and description
   into the HTML unescaped, because it treats them as markup, and shows tags in search results as HTML);
   replaces `<!-- include: FILE -->` in a hand-written page with FILE from the project root
@@ -16,6 +17,8 @@ rebuild (mkdocs.yml watches seeds/ and generator/):
 - on_env: gives the templates `content_security_policy()`, the policy of overrides/main.html's
   Content-Security-Policy meta, with the hashes of the inline scripts Material's templates put on that page;
   under `mkdocs serve`, the live-reload script MkDocs adds to each page gets its hash in that page's policy;
+- on_post_page: marks the Chinese in each page's text lang="zh" and names the search dialog
+  (generator/accessibility.py);
 - edit links (Material's content.action.edit): with `repo_url` set, a briefing's link edits its seed, a company
   or topic page's shows its registry entry, a page made from an included file edits that file; listings get
   none. Without `repo_url`, on_config drops `edit_uri` so that no page gets a link (nor a warning);
@@ -281,6 +284,8 @@ def _guard_front_matter(files: Files, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the home page's latest-briefings marker; make every page's metadata HTML-safe."""
     build = _build(config)
+    if not page.meta.get("description") and isinstance(page.meta.get("summary"), str):
+        page.meta["description"] = page.meta["summary"]  # a briefing's: its meta and Open Graph description
     for key in HTML_META_KEYS:
         value = page.meta.get(key)
         if isinstance(value, str):
@@ -366,9 +371,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 @event_priority(-50)  # after every other handler of on_post_page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The page is rendered: its HTML is not needed any more (an empty string keeps Page.title as it was)."""
+    """The page is rendered: its HTML is not needed any more (an empty string keeps Page.title as it was). Chinese
+    in its text is marked lang="zh" and the search dialog named (generator/accessibility.py)."""
     page.content = ""
-    return output
+    accessibility = importlib.import_module("generator.accessibility")
+    marked: str = accessibility.mark_chinese(accessibility.name_search_dialog(output))
+    return marked
 
 
 @event_priority(50)  # before the search plugin's own on_post_build, which it then skips

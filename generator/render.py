@@ -248,6 +248,7 @@ def render_company(company: Company, corpus: Corpus) -> dict[str, str]:
         topics=[(registry.topics[t], n) for t, n in corpus.topics_of(company.slug)],
         figures=rows[:FIGURES_SHOWN],
         figure_count=len(rows),
+        pages=corpus.by_company,
     )
     return {first: frontmatter.dump(data) + "\n" + body, **figure_pages(company, rows, environment()),
             **_older_pages(first, company.name, "that mention", runs)}
@@ -282,7 +283,7 @@ def render_source(source: Source, corpus: Corpus) -> dict[str, str]:
             "tags": list(source.names), "search": {"boost": 2}, "hide": ["navigation"]}
     body = environment().get_template("source.md.j2").render(
         source=source,
-        company=corpus.registry.companies.get(source.company) if source.company else None,
+        company=corpus.registry.companies.get(source.company) if source.company else None, pages=corpus.by_company,
         briefings=runs[0],
         total=len(briefings),
         pager=Pager(first, 1, len(runs)),
@@ -419,23 +420,23 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
     for b in corpus.briefings:
         pages.add_encoded(original_path(b), b.seed_text)
     pages.update(memo.listing(("briefings",), corpus.briefings, render_briefings, corpus.briefings))
-    for company in registry.companies.values():
-        listed = corpus.by_company.get(company.slug, ())
-        pages.update(memo.listing(("company", company.slug), listed, render_company, company, corpus))
-    for topic in registry.topics.values():
-        listed = corpus.by_topic.get(topic.slug, ())
-        pages.update(memo.listing(("topic", topic.slug), listed, render_topic, topic, corpus))
-    for slug, listed in corpus.by_source.items():  # only a source with briefings has a page
-        pages.update(memo.listing(("source", slug), listed, render_source, registry.sources[slug], corpus))
-    groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind),
-                                               key=lambda c: c.name.casefold()))
+    # Only an entry with briefings has a page; those that name other companies link the ones in `paged` (the key).
+    paged = frozenset(corpus.by_company)
+    for slug, listed in corpus.by_company.items():
+        pages.update(memo.listing(("company", slug, paged), listed, render_company, registry.companies[slug], corpus))
+    for slug, listed in corpus.by_topic.items():
+        pages.update(memo.listing(("topic", slug), listed, render_topic, registry.topics[slug], corpus))
+    for slug, listed in corpus.by_source.items():
+        pages.update(memo.listing(("source", slug, paged), listed, render_source, registry.sources[slug], corpus))
+    groups = [(kind, KIND_LABELS[kind], sorted((c for c in registry.companies.values() if c.kind == kind
+                                                and c.slug in paged), key=lambda c: c.name.casefold()))
               for kind in KINDS]
     pages["companies.md"] = env.get_template("companies.md.j2").render(
         groups=[g for g in groups if g[2]], counts={s: len(b) for s, b in corpus.by_company.items()},
-        total=len(registry.companies))
+        total=len(paged), tracked=len(registry.companies))
     pages["topics.md"] = env.get_template("topics.md.j2").render(
-        topics=sorted(registry.topics.values(), key=lambda t: t.name.casefold()),
-        counts={s: len(b) for s, b in corpus.by_topic.items()})
+        topics=sorted((registry.topics[t] for t in corpus.by_topic), key=lambda t: t.name.casefold()),
+        counts={s: len(b) for s, b in corpus.by_topic.items()}, defined=len(registry.topics))
     counts = {slug: len(listed) for slug, listed in corpus.by_source.items()}
     pages["sources.md"] = env.get_template("sources.md.j2").render(
         sources=sorted((registry.sources[s] for s in counts), key=lambda s: s.name.casefold()), counts=counts,

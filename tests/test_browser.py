@@ -73,9 +73,10 @@ def unavailable(reason: str) -> None:
 
 
 try:
+    from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
     from playwright.sync_api import Error as PlaywrightError
-except ImportError:  # pragma: no cover - the `test` extra installs it
+except ImportError:  # pragma: no cover - the `test` extra installs both
     sync_playwright = None
 
 
@@ -231,7 +232,15 @@ def traffic() -> Traffic:
 
 @pytest.fixture(scope="module")
 def context(browser: Browser, traffic: Traffic) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light", locale="en-US")
+    context = watched(browser.new_context(viewport=DESKTOP, color_scheme="light", locale="en-US"), traffic)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def watched(context: BrowserContext, traffic: Traffic) -> BrowserContext:
+    """`context`, with every request and every problem it meets recorded in `traffic`."""
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(REPORT_VIOLATIONS)  # Playwright's own script, outside the pages' policy
     problems = traffic.problems
@@ -255,10 +264,7 @@ def context(browser: Browser, traffic: Traffic) -> Iterator[BrowserContext]:
     context.on("console", on_console)
     context.on("weberror", lambda error: problems.append(f"page error: {error.error}"))
     context.on("dialog", on_dialog)
-    try:
-        yield context
-    finally:
-        context.close()
+    return context
 
 
 @pytest.fixture
@@ -268,6 +274,21 @@ def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
     page = context.new_page()
     yield page
     page.close()
+    problems = [f"request to another host: {url}" for url in traffic.requests[seen:] if not is_local(url)]
+    problems += traffic.problems[reported:]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(params=["light", "dark"])
+def schemed_page(request: pytest.FixtureRequest, browser: Browser, traffic: Traffic) -> Iterator[Page]:
+    """A tab in a context of its own that prefers the light or the dark scheme (a stored choice of palette would
+    override the preference), held to the same rules as `page`."""
+    seen, reported = len(traffic.requests), len(traffic.problems)
+    context = watched(browser.new_context(viewport=DESKTOP, color_scheme=request.param, locale="en-US"), traffic)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
     problems = [f"request to another host: {url}" for url in traffic.requests[seen:] if not is_local(url)]
     problems += traffic.problems[reported:]
     assert not problems, "\n".join(problems)
@@ -604,6 +625,58 @@ def test_markup_from_seeds_is_shown_as_text_and_never_runs(page: Page, served: S
             element.hover()
         assert page.evaluate("document.querySelectorAll('article [onclick], article [onmouseover], "
                              "article [onerror]').length") == 0
+
+
+# --- accessibility ---------------------------------------------------------------------------------------------
+
+# The pages axe-core checks: the home page, a briefing (with company links in its text and Chinese names), a company
+# page and a topic page; then the home page with the search dialog open and a query typed.
+AXE_PAGES = {
+    "home": "",
+    "briefing": "briefings/under-the-banner-of-the-communist-party-of-china-baic-group-deepens-and-speeds/",
+    "company": BAIC_GROUP,
+    "topic": "topics/joint-ventures/",
+}
+AXE_QUERY = "BAIC"
+BLOCKING = ("serious", "critical")
+
+
+def axe_violations(page: Page, name: str, found: dict[str, list[dict[str, Any]]]) -> None:
+    """Run axe-core (injected by the test, never loaded by the site) over the page; its violations go into `found`
+    under `name`."""
+    response = Axe().run(page).response
+    found[name] = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+                    "nodes": [{"target": n["target"], "html": n["html"], "summary": n.get("failureSummary", "")}
+                              for n in v["nodes"]]} for v in response["violations"]]
+
+
+def test_axe_reports_no_serious_or_critical_violation(schemed_page: Page, served: Served) -> None:
+    """WCAG checks of axe-core 4 in Chromium, in the light and the dark scheme: contrast of every text, links told
+    from text without colour, names of the search dialog and its controls, landmarks, languages."""
+    page = schemed_page
+    scheme = "slate" if page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") else "default"
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, rel in AXE_PAGES.items():
+        visit(page, served.url(rel))
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        axe_violations(page, name, found)
+    visit(page, served.url())
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(SEARCH_INITIALIZING)
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type(AXE_QUERY)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.wait_for_function(QUIET_RESULTS, polling=50)
+    expect(page.get_by_role("dialog", name="Search")).to_be_attached()
+    axe_violations(page, "search", found)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{scheme}.json").write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n",
+                                                  encoding="utf-8")
+    blocking = [f"{name}: {v['id']} ({v['impact']}) {v['help']}: "
+                + "; ".join(f"{n['target']} {n['summary']}" for n in v["nodes"][:5])
+                for name, violations in found.items() for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, "\n".join(blocking)
 
 
 # --- the Content-Security-Policy ------------------------------------------------------------------------------------

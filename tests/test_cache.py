@@ -93,3 +93,21 @@ def test_worker_processes_build_the_same_site(tmp_path: Path, monkeypatch: pytes
     assert two.pages == one.pages
     assert [str(e) for e in two.errors] == [str(e) for e in one.errors]
     assert len(one.errors) > 3  # the hostile seeds' errors travel back from the workers as they are
+
+
+def test_a_company_whose_last_briefing_goes_loses_its_page_and_the_links_to_it(project) -> None:
+    """Geely's page links its brand Zeekr while Zeekr has a page. Zeekr's only briefing is not one of Geely's, so
+    Geely's own briefings stay the same when it goes, yet Geely's page must name Zeekr without a link."""
+    seeds, data = project
+    cache = BuildCache()
+    first = build_site(seeds, data, TODAY, cache=cache)
+    assert "companies/zeekr.md" in first.pages
+    assert "[Zeekr](zeekr.md)" in first.pages["companies/geely.md"]
+    assert all(b.seed != "004_17d935ea4638a39c.txt" for b in first.briefings if "geely" in b.companies)
+    (seeds / "004_17d935ea4638a39c.txt").unlink()  # the only briefing that names Zeekr
+    second = build_site(seeds, data, TODAY, cache=cache)
+    assert "companies/zeekr.md" not in second.pages
+    geely = second.pages["companies/geely.md"]
+    assert "zeekr.md" not in geely
+    assert "**Brands and subsidiaries:** Zeekr\n" in geely
+    assert second.pages == build_site(seeds, data, TODAY).pages

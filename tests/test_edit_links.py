@@ -81,10 +81,13 @@ def test_briefings_edit_their_seed_registry_pages_show_their_entry_and_listings_
     for briefing in result.briefings:
         seed = briefing.path.replace(" ", "%20")
         expected[f"briefings/{briefing.slug}/index.html"] = f"{REPO}/edit/main/seeds/{seed}"
+    named = {slug for b in result.briefings for slug in (*b.companies, *b.institutions)}
     for company in registry.companies.values():
-        expected[f"companies/{company.slug}/index.html"] = f"{REPO}/blob/main/data/companies.yml#L{company.line}"
+        if company.slug in named:  # only an entry with briefings has a page
+            expected[f"companies/{company.slug}/index.html"] = f"{REPO}/blob/main/data/companies.yml#L{company.line}"
     for topic in registry.topics.values():
-        expected[f"topics/{topic.slug}/index.html"] = f"{REPO}/blob/main/data/topics.yml#L{topic.line}"
+        if any(topic.slug in b.topics for b in result.briefings):
+            expected[f"topics/{topic.slug}/index.html"] = f"{REPO}/blob/main/data/topics.yml#L{topic.line}"
     sourced = {registry.source_slugs.get(b.meta.source or "") for b in result.briefings} - {None}
     for slug in sourced:  # only a source with briefings has a page
         expected[f"sources/{slug}/index.html"] = f"{REPO}/blob/main/data/sources.yml#L{registry.sources[slug].line}"

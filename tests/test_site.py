@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.lexicon.markdown import plain
+from generator.lexicon.text import HAN
+from generator.load import load_registry
 from generator.model import Briefing, BuildResult
 from generator.pipeline import build_site
 
@@ -144,8 +146,8 @@ class PageParser(HTMLParser):
             self.page.resources.append(a["href"])
         elif tag in ("img", "iframe", "source") and "src" in a:
             self.page.resources.append(a["src"])
-        elif tag == "meta" and "name" in a:
-            self.page.head_meta[a["name"]] = a.get("content", "")
+        elif tag == "meta" and ("name" in a or "property" in a):  # property: Open Graph's
+            self.page.head_meta[a.get("name") or a["property"]] = a.get("content", "")
         elif tag == "article":
             self._article += 1
         if tag == "title" or (self._article and tag in ("h1", "h2", "dt", "dd")):
@@ -473,3 +475,106 @@ def test_a_company_page_tables_its_own_figures_and_links_their_exports(site: Sit
         data = json.loads((site.site / "companies" / slug / "figures.json").read_text(encoding="utf-8"))
         assert data["count"] == len(own)
         assert data["columns"][:4] == ["date", "company", "measure", "value"]
+
+
+def test_a_registry_entry_without_briefings_has_no_page_and_no_link(site: Site) -> None:
+    """Registry entries no briefing names get no page: not in the indexes, not in search, not linked from anywhere
+    (a company page names them as plain text); the companies index says how many organisations are tracked."""
+    registry = load_registry(site.project / "data")
+    briefings = build_site(site.project / "seeds", site.project / "data", today=TODAY).briefings
+    named = {slug for b in briefings for slug in (*b.companies, *b.institutions)} & set(registry.companies)
+    filed = {topic for b in briefings for topic in b.topics} & set(registry.topics)
+    unnamed = [f"companies/{slug}/" for slug in registry.companies if slug not in named]
+    unnamed += [f"topics/{slug}/" for slug in registry.topics if slug not in filed]
+    assert {"companies/faw-group/", "companies/volkswagen/", "topics/pricing/"} <= set(unnamed)
+    for path in unnamed:
+        assert not (site.site / path).exists(), path
+    for page in site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        folder = page.parent.relative_to(site.site).as_posix()
+        for href in re.findall(r'href="([^"#?]*)', html):
+            target = os.path.normpath(os.path.join(folder, unquote(href))).replace(os.sep, "/") + "/"
+            assert target not in unnamed, f"{page.relative_to(site.site)} links {href}"
+    index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not [path for path in unnamed if f'"location":"{path}' in index]
+    faw_vw = site.page("companies/faw-volkswagen/index.html")
+    assert "Part of: FAW Group" in faw_vw.article_text
+    assert "Partners: FAW Group, Volkswagen" in faw_vw.article_text
+    assert not [text for _, text in faw_vw.links if text in ("FAW Group", "Volkswagen")]
+    companies = site.page("companies/index.html")
+    assert f"{len(registry.companies)} organisations tracked, {len(named)} with briefings" in companies.article_text
+    assert len([href for href, _ in companies.links if not href.startswith(("#", ".."))]) == len(named)
+    topics = site.page("topics/index.html")
+    assert f"{len(registry.topics)} topics defined, {len(filed)} with briefings" in topics.article_text
+    assert "Pricing" not in topics.article_text
+
+
+SITE_DESCRIPTION = "Cleaned, dated and sourced briefings on the China auto market."  # mkdocs.yml
+
+
+def test_each_page_describes_itself_to_search_engines_and_when_shared(site: Site) -> None:
+    """A briefing's meta description and Open Graph description are its summary, its og:title its headline (the
+    hostile editor title included, quotes and all); other pages have their own description and title."""
+    for briefing in site.result.briefings:
+        head = site.briefing_page(briefing).head_meta
+        assert head["description"] == briefing.summary, briefing.seed
+        assert head["og:description"] == briefing.summary, briefing.seed
+        assert head["og:title"] == briefing.meta.title, briefing.seed
+        assert head["og:type"] == "article"
+        assert head["og:site_name"] == "China Auto Market Briefings"
+    registry = load_registry(site.project / "data")
+    baic = site.page("companies/baic-group/index.html").head_meta
+    assert (baic["og:title"], baic["og:type"]) == ("BAIC Group", "website")
+    assert baic["description"] == baic["og:description"] == registry.companies["baic-group"].description
+    home = site.page("index.html").head_meta
+    assert home["og:title"] == "China Auto Market Briefings"
+    assert home["description"] == home["og:description"] == SITE_DESCRIPTION
+    about = site.page("about/index.html")  # a hand-written page without front matter: its title as the nav has it
+    assert about.head_meta["og:title"] == about.title.removesuffix(" - China Auto Market Briefings") == "About"
+    listing = site.page("briefings/index.html").head_meta
+    assert (listing["og:title"], listing["og:description"]) == ("All briefings",
+                                                                "Every briefing in the wiki, newest first.")
+
+
+class LangParser(HTMLParser):
+    """Text with Han characters outside an element marked lang="zh" (scripts, styles and the title aside)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.langs: list[str | None] = []  # of the open spans
+        self.raw = ""
+        self.unmarked: list[str] = []
+        self.marked = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "span":
+            self.langs.append(dict(attrs).get("lang"))
+            self.marked += self.langs[-1] == "zh"
+        elif tag in ("script", "style", "title"):
+            self.raw = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self.langs.pop()
+        elif tag == self.raw:
+            self.raw = ""
+
+    def handle_data(self, data: str) -> None:
+        if not self.raw and HAN.search(data) and "zh" not in self.langs:
+            self.unmarked.append(data)
+
+
+def test_chinese_in_the_text_of_every_page_is_marked_lang_zh(site: Site) -> None:
+    marked = 0
+    for page in sorted(site.site.rglob("*.html")):
+        parser = LangParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        assert parser.unmarked == [], page.relative_to(site.site)
+        assert parser.langs == [], page.relative_to(site.site)
+        marked += parser.marked
+    assert marked > 20
+    html = (site.site / "companies" / "baic-group" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="zh">北汽集团</span>' in html
+    assert "<title>BAIC Group - " in html  # the title, attributes and scripts are left as they are
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html

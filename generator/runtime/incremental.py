@@ -158,7 +158,7 @@ class PageMemo:
         shown = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in related)
         return self._get(("briefing", token(briefing), shown), render, *args)
 
-    def listing(self, what: tuple[str, ...], briefings: tuple[Briefing, ...], render: Callable[..., T],
+    def listing(self, what: tuple[object, ...], briefings: tuple[Briefing, ...], render: Callable[..., T],
                 *args: object) -> T:
         """A page (or pages) listing `briefings`, by what it shows of them: a correction to an article's text
         renders its own page again, not every page that lists it."""

@@ -230,6 +230,7 @@ def text_field_fixtures() -> None:
                'author: "Jane\\u2066 Doe\\u2069"\n'
                'summary: "BYD cut prices\\x00 on two models\\u200f.\\u2028"\n'
                'companies: ["byd\\u202d"]\n'
+               'topics: ["exports\\u202d"]\n'  # a topic has a page only when a briefing is filed under it
                "---\n\n" + BODY.replace("Szeged", "Sze\u202eged\x1b[0m"))
     write_yaml("seeds/controls.txt", "Tesla\u202e cuts prices in China \u2067again\u2069\n\nBy Sun Lei\n\n"
                "Posted on December 23, 2023\n\n" + BODY.replace("Hungary", "Hun\u202egary\x08\x1b[1m"))  # NUL: binary
