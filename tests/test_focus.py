@@ -87,8 +87,8 @@ def topics(rec: Recogniser, title: str, *paragraphs: str) -> tuple[str, ...]:
 def test_the_headline_and_the_lede_count_most(rec: Recogniser) -> None:
     # One exports keyword and one capacity keyword each, once; where they stand decides the order.
     body = "The group also mentioned exports. It said the plant was running, and the factory too."
-    assert topics(rec, "Exports rise", "Output was steady.", body)[0] == "exports"
-    assert topics(rec, "Plant reopens", "Output was steady.", body)[0] == "capacity"
+    assert topics(rec, "Exports rise", "Car output was steady.", body)[0] == "exports"
+    assert topics(rec, "Plant reopens", "Car output was steady.", body)[0] == "capacity"
     # The lede (first paragraph) counts more than the body: a keyword there reaches a threshold a later one misses.
     assert topics(rec, "", "A hydrogen bus.") == ("hydrogen",)
     assert topics(rec, "", "Buses.", "A hydrogen bus.") == ()
@@ -120,7 +120,7 @@ def test_at_most_five_topics_the_strongest_first(rec: Recogniser) -> None:
 
 def test_an_aside_next_to_the_main_topic_is_no_topic(rec: Recogniser) -> None:
     aside = ["A price war.", "Prices fell and prices rose."]  # 3 + 1 + 1: just the threshold of 5
-    assert rec.topics("", ["Intro.", *aside]) == ("pricing",)
+    assert rec.topics("", ["Car news.", *aside]) == ("pricing",)
     main = ["Hydrogen, fuel cell, 氢能, 燃料电池.",
             "Hydrogen fuel cell trucks; 氢能 and 燃料电池 buses, 氢能 and 燃料电池."]
     assert rec.topics("Hydrogen fuel cell trucks", [*main, *aside]) == ("hydrogen",)  # 5 next to 48
@@ -163,6 +163,16 @@ def test_a_story_without_a_headline_company_has_its_most_prominent_one_as_subjec
 def test_subjects_are_capped(rec: Recogniser) -> None:
     title = "NIO, Geely, BYD, Li Auto, Xiaomi and BAIC cut prices"
     assert len(rec.organisations(title, ["They did."]).subjects) == MAX_SUBJECTS
+
+
+def test_a_text_that_is_not_about_the_car_market_gets_no_topic(rec: Recogniser) -> None:
+    # Topic words that other news shares: a price war among airlines, a tariff on steel.
+    airline = ["Airlines are in a price war.", "A price cut followed; prices fell. A tariff on fuel is next."]
+    assert rec.topics("Fares tumble", airline) == ()
+    assert rec.topics("Fares tumble", [*airline, "Car rental firms followed."]) == ("pricing",)
+    assert rec.topics("Fares tumble", [*airline, "BYD said nothing."], ("byd",)) == ("pricing",)
+    assert rec.topics("票价下跌", ["航空公司打起价格战，再次降价。"]) == ()
+    assert rec.topics("汽车票价下跌", ["航空公司打起价格战，再次降价。"]) == ("pricing",)
 
 
 REGISTRY = Registry(parse_companies(COMPANIES, "c.yml"), parse_topics(TOPICS, "t.yml"))

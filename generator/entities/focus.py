@@ -12,6 +12,7 @@ prominent one; every other one is only mentioned.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +30,13 @@ MAX_SUBJECTS = 5
 # The typical briefing's evidence for a topic is a median over the wiki's briefings and this many that never
 # mention it: a small wiki has no typical level yet (zero), a large one learns it from its briefings.
 PRIOR_BRIEFINGS = 20
+# The wiki is about the car market. A text that names no vehicle and no carmaker, brand, joint venture or supplier
+# shares words with the topics ("government", "prices", "plant", "cells") without being about any of them.
+VEHICLE_WORDS = re.compile(
+    r"\b(?:cars?|vehicles?|automobiles?|automakers?|carmakers?|automotive|autos?|EVs?|NEVs?|SUVs?|trucks?|bus(?:es)?)\b"
+    r"|汽车|车",
+    re.IGNORECASE)
+INDUSTRY_KINDS = frozenset({"automaker", "brand", "joint-venture", "supplier"})
 
 
 def place_weight(index: int) -> float:
@@ -84,6 +92,11 @@ def subjects(found: Mapping[str, Presence], outlets: frozenset[str] = frozenset(
         elif seen.mentions > 1 and (slug == ranked[0] or seen.weight >= SUBJECT_SHARE * top):
             chosen.append(slug)
     return tuple(chosen[:MAX_SUBJECTS])
+
+
+def about_vehicles(texts: Iterable[str], named_kinds: Mapping[str, int]) -> bool:
+    """Whether a briefing (its texts, and the kinds of organisation it names) is about the car market at all."""
+    return any(named_kinds.get(kind) for kind in INDUSTRY_KINDS) or any(VEHICLE_WORDS.search(t) for t in texts)
 
 
 def topic_evidence(matches: Iterable[tuple[int, str, str, int]], named_kinds: Mapping[str, int],

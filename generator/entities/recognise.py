@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import cast
 
-from generator.entities.focus import choose_topics, presences, rank_organisations, subjects, topic_evidence
+from generator.entities.focus import (
+    about_vehicles,
+    choose_topics,
+    presences,
+    rank_organisations,
+    subjects,
+    topic_evidence,
+)
 from generator.entities.phrases import PhraseMatcher
 from generator.lexicon.outlets import display_case, outlet_key
 from generator.lexicon.text import HAN
@@ -140,10 +147,14 @@ class Recogniser:
         return Organisations(companies, institutions, subjects(found, self._outlets_named))
 
     def topic_evidence(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> dict[str, float]:
-        """Each topic's evidence in the title and body (entities/focus.py), given the organisations `named`."""
-        matches = ((index, *cast(tuple[str, str, int], key))  # the keys _keywords was built with
-                   for index, text in enumerate([title, *paragraphs]) for key in self._keywords.keys(text))
+        """Each topic's evidence in the title and body (entities/focus.py), given the organisations `named`; none
+        when the text is not about the car market."""
         kinds = Counter(self.registry.companies[s].kind for s in named if s in self.registry.companies)
+        texts = [title, *paragraphs]
+        if not about_vehicles(texts, kinds):
+            return {}
+        matches = ((index, *cast(tuple[str, str, int], key))  # the keys _keywords was built with
+                   for index, text in enumerate(texts) for key in self._keywords.keys(text))
         return topic_evidence(matches, kinds, self.registry)
 
     def topics(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> tuple[str, ...]:
