@@ -14,8 +14,8 @@ The folders, lowest floor first (a module imports only from its own floor or tho
   never each other.
 - Stages: load.py, decode.py (codepages.py), clean/ (rules/: one kind of chrome each, run in order; then span.py:
   the article as the best run of prose lines, and the headline it bears out), structure.py
-  and editor.py (scraped and editor-written bodies to Blocks), extract/, entities/ (registry, recognise, link),
-  render.py (templates/, paging.py, feeds.py), write.py.
+  and editor.py (scraped and editor-written bodies to Blocks), extract/, entities/ (registry, recognise, focus,
+  link), render.py (templates/, chips.py, paging.py, feeds.py), write.py.
 - pipeline.py: one seed through the stages (make_briefing) and the whole build (build_site).
 - runtime/: how the stages run: the one worker pool (pool.py) and everything one build hands the next under
   `mkdocs serve` (incremental.py, which owns every cache key and fingerprint).

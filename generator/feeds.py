@@ -65,6 +65,7 @@ def json_record(b: Briefing, base_url: str = "") -> str:
         "author": b.meta.author,
         "companies": list(b.companies),
         "institutions": list(b.institutions),
+        "subjects": list(b.subjects),
         "topics": list(b.topics),
         "summary": b.summary,
         "key_figures": [f.record() for f in b.figures],

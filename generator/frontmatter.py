@@ -30,6 +30,7 @@ EDITOR_KEYS: dict[str, tuple[type, ...]] = {
     "url": (str, type(None)),
     "language": (str,),
     "institutions": (list,),
+    "subjects": (list,),
 }
 
 

@@ -247,6 +247,8 @@ class Briefing:
     companies: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()  # of the companies and institutions, those the briefing is about, in rank order
+    topic_evidence: tuple[tuple[str, float], ...] = ()  # how much it is about each topic it names, most first
     figures: tuple[Figure, ...] = ()
     path: str = ""  # the seed's path under the seeds folder (the file name, or sub/folder/name)
     seed_text: bytes = b""  # the seed's decoded text as UTF-8 (published beside the briefing as it is)
@@ -264,6 +266,11 @@ class Briefing:
     def body(self) -> str:
         """The article body as Markdown."""
         return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def mentioned(self) -> tuple[str, ...]:
+        """The companies, then the institutions, that the briefing names but is not about, in rank order."""
+        return tuple(s for s in (*self.companies, *self.institutions) if s not in self.subjects)
 
     @property
     def reading_minutes(self) -> int:

@@ -15,6 +15,7 @@ from generator import frontmatter
 from generator.clean import clean, span, to_doc
 from generator.decode import decode_checked
 from generator.editor import editor_blocks
+from generator.entities.focus import choose_topics, ranked
 from generator.entities.link import first_mentions, link_corpus
 from generator.entities.recognise import Recogniser
 from generator.errors import SeedError
@@ -125,11 +126,12 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
                              "summary": summary, "url": meta.url})
     words = sum(len(block.plain.split()) for block in blocks)
     units = paragraphs_and_items(blocks)
-    companies, institutions = recogniser.companies(meta.title, units)
-    topics = recogniser.topics(meta.title, units, companies + institutions)
-    companies = _given(data, "companies", companies)
-    institutions = _given(data, "institutions", institutions)
+    found = recogniser.organisations(meta.title, units)
+    evidence = recogniser.topic_evidence(meta.title, units, found.companies + found.institutions)
+    companies = _given(data, "companies", found.companies)
+    institutions = _given(data, "institutions", found.institutions)
     named = tuple(s for s in (*companies, *institutions) if s in recogniser.registry.companies)
+    subjects = tuple(s for s in _given(data, "subjects", found.subjects) if s in (*companies, *institutions))
     return Briefing(
         seed=Path(seed.name).name,
         slug=seed_slug(meta.title, seed.name),
@@ -139,8 +141,10 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         kind="editor" if is_markdown else "scraped",
         word_count=words,
         companies=companies,
-        topics=_given(data, "topics", topics),
+        topics=_given(data, "topics", choose_topics(ranked(evidence), recogniser.registry)),
         institutions=institutions,
+        subjects=subjects,
+        topic_evidence=ranked(evidence),
         language=str(data.get("language") or "en"),
         # A figure is listed on its company's page, which lists the briefings tagged with that company.
         figures=tuple(f for f in key_figures(units, recogniser.company_mentions) if f.company in companies),
@@ -158,12 +162,18 @@ def seed_digest(seed: RawSeed) -> str:
     return hashlib.blake2b(seed.name.encode() + b"\0" + seed.data, digest_size=16).hexdigest()
 
 
-def _given(data: dict[str, object], key: str, inferred: tuple[str, ...]) -> tuple[str, ...]:
-    """An editor's list from front matter (as slugs) when present, else what recognition found."""
+def given_slugs(data: dict[str, object], key: str) -> tuple[str, ...] | None:
+    """An editor's list from front matter as slugs, or None when the key holds no list."""
     value = data.get(key)
     if not isinstance(value, list):
-        return inferred
+        return None
     return tuple(dict.fromkeys(slugify(str(item)) for item in value if slugify(str(item))))
+
+
+def _given(data: dict[str, object], key: str, inferred: tuple[str, ...]) -> tuple[str, ...]:
+    """An editor's list from front matter (as slugs) when present, else what recognition found."""
+    given = given_slugs(data, key)
+    return inferred if given is None else given
 
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|^\||\|$")

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import frontmatter
+from generator.chips import briefing_chips
 from generator.entities.link import apply_links, newest_first
 from generator.feeds import atom_feed, json_export, json_record
 from generator.figure_tables import FIGURES_SHOWN, company_figures, figure_exports, figure_pages
@@ -117,6 +118,8 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "companies": list(briefing.companies),
         "topics": list(briefing.topics),
         "institutions": list(briefing.institutions),
+        "subjects": list(briefing.subjects),
+        "mentioned": list(briefing.mentioned),
         "seed": briefing.seed,
         "summary": briefing.summary,
         "language": briefing.language,
@@ -131,44 +134,20 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
     return data
 
 
-def _href(from_dir: str, path: str) -> str:
-    """A relative Markdown link from a page in `from_dir` ("" or "briefings") to `path`."""
-    return path if not from_dir else "../" + path
-
-
-def _company_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[tuple[str, str]]:
-    companies = corpus.registry.companies
-    return [(companies[s].name, _href(from_dir, f"companies/{s}.md")) for s in slugs if s in companies]
-
-
-def _topic_links(corpus: Corpus, slugs: tuple[str, ...], from_dir: str) -> list[tuple[str, str]]:
-    topics = corpus.registry.topics
-    return [(topics[s].name, _href(from_dir, f"topics/{s}.md")) for s in slugs if s in topics]
-
-
-def _source_link(corpus: Corpus, briefing: Briefing) -> list[tuple[str, str]]:
-    """The briefing's source and its page, when the source is in the registry and so has one."""
-    slug = corpus.registry.source_slugs.get(briefing.meta.source or "")
-    return [(corpus.registry.sources[slug].name, f"../sources/{slug}.md")] if slug else []
-
-
 def original_path(briefing: Briefing) -> str:
     """Where the seed's own text is published in the site (plain text, never rendered)."""
     return f"sources/{briefing.slug}.txt"  # the slug: ASCII, unique, safe in a URL whatever the seed is called
 
 
 def render_briefing(briefing: Briefing, corpus: Corpus) -> str:
-    """A briefing page: front matter, company and topic chips, the article with first mentions linked,
-    and related briefings."""
+    """A briefing page: front matter, chips for the companies and institutions it is about, its topics and source,
+    the organisations it only mentions (collapsed), the article with first mentions linked, and related briefings."""
     href = {slug: f"../companies/{slug}.md" for *_, slug in briefing.mentions}
     blocks = apply_links(briefing.blocks, briefing.mentions, href)
     body = environment().get_template("briefing.md.j2").render(
         briefing=briefing,
         body="\n\n".join(block.text for block in blocks),
-        companies=_company_links(corpus, briefing.companies, "briefings"),
-        institutions=_company_links(corpus, briefing.institutions, "briefings"),
-        topics=_topic_links(corpus, briefing.topics, "briefings"),
-        source=_source_link(corpus, briefing),
+        **briefing_chips(briefing, corpus.registry),
         related=corpus.related.get(briefing.slug, ()),
     )
     return frontmatter.dump(front_matter(briefing)) + "\n" + body
@@ -242,6 +221,8 @@ def render_company(company: Company, corpus: Corpus) -> dict[str, str]:
         partners=[registry.companies[p] for p in company.partners],
         briefings=runs[0],
         total=len(briefings),
+        about=sum(1 for b in briefings if company.slug in b.subjects),
+        subject_of={b.slug for b in runs[0] if company.slug in b.subjects},
         pager=Pager(first, 1, len(runs)),
         root=docs_root(first),
         co_mentions=[(registry.companies[s], n) for s, n in corpus.co_mentions(company.slug)],

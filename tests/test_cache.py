@@ -111,3 +111,28 @@ def test_a_company_whose_last_briefing_goes_loses_its_page_and_the_links_to_it(p
     assert "zeekr.md" not in geely
     assert "**Brands and subsidiaries:** Zeekr\n" in geely
     assert second.pages == build_site(seeds, data, TODAY).pages
+
+
+def test_topics_the_corpus_takes_away_are_taken_off_unchanged_pages(tmp_path: Path) -> None:
+    """A topic most briefings touch is kept only where a briefing says more than the typical one
+    (entities/focus.py): new seeds can take it off a briefing whose own seed did not change."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000_notes.md").write_text("---\ntitle: Car market notes\n---\n\n"
+                                        "Dealers said sales were flat. Deliveries of cars rose.\n", encoding="utf-8")
+
+    def report(i: int) -> None:
+        (seeds / f"{i:03d}_report.md").write_text(
+            f"---\ntitle: Car sales report {i}\n---\n\nCar deliveries rose; sales grew and dealers were busy.\n",
+            encoding="utf-8")
+
+    for i in range(1, 5):
+        report(i)
+    cache = BuildCache()
+    first = build_site(seeds, HERE / "fixtures" / "data", TODAY, cache=cache)
+    assert "- sales-and-market-share" in first.pages["briefings/car-market-notes.md"]
+    for i in range(5, 45):
+        report(i)
+    second = build_site(seeds, HERE / "fixtures" / "data", TODAY, cache=cache)
+    assert "- sales-and-market-share" not in second.pages["briefings/car-market-notes.md"]
+    assert second.pages == build_site(seeds, HERE / "fixtures" / "data", TODAY).pages

@@ -77,19 +77,21 @@ def test_words_of_a_name_must_be_adjacent(rec: Recogniser) -> None:
 
 
 def test_companies_are_ranked_and_institutions_kept_apart(rec: Recogniser) -> None:
-    companies, institutions = rec.companies(
+    found = rec.organisations(
         "Hyundai to sell a plant",
         ["BAIC and Hyundai own Beijing Hyundai.", "The NDRC approved. Xinhua reported. BAIC said, BAIC added."],
     )
-    assert companies == ("hyundai", "baic-group", "beijing-hyundai")
-    assert institutions == ("ndrc", "xinhua")
+    assert found.companies == ("hyundai", "baic-group", "beijing-hyundai")
+    assert found.institutions == ("ndrc", "xinhua")
+    assert found.subjects == ("hyundai", "baic-group")  # the headline's, and one named as often; not a passing name
 
 
 def test_topics_need_their_threshold_and_count_organisation_kinds(rec: Recogniser) -> None:
-    assert rec.topics("", ["The hydrogen bus."]) == ()
-    assert rec.topics("", ["A hydrogen fuel cell bus."]) == ("hydrogen",)
-    assert rec.topics("", ["The joint venture grew."]) == ()
-    assert rec.topics("", ["The joint venture grew."], ("beijing-hyundai",)) == ("joint-ventures",)
+    lede = "Sales rose."
+    assert rec.topics("", [lede, "The hydrogen bus."]) == ()
+    assert rec.topics("", [lede, "A hydrogen fuel cell bus."]) == ("hydrogen",)
+    assert rec.topics("", [lede, "The joint venture grew."]) == ()
+    assert rec.topics("", [lede, "The joint venture grew."], ("beijing-hyundai",)) == ("joint-ventures",)
 
 
 def test_phrase_matcher_keys_and_overlaps() -> None:

@@ -380,6 +380,90 @@ def test_a_source_in_the_registry_has_a_page_that_its_briefings_link_to(site: Si
     assert not (site.site / "sources" / "auto-review").exists()  # a source not in the registry has no page
 
 
+class TagsParser(HTMLParser):
+    """The chip rows at the head of a briefing page: (label, chip texts) in order, and the collapsed "Also
+    mentioned" block (its summary, its chips, whether it starts open)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[tuple[str, list[str]]] = []
+        self.summary = ""
+        self.mentioned: list[str] = []
+        self.open: bool | None = None
+        self._depth = 0  # divs open inside the tag block, when in it
+        self._in_details = self._in_summary = self._in_label = self._in_chip = False
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "div" and (self._depth or "briefing-tags" in classes):
+            self._depth += 1
+        elif not self._depth:
+            return
+        elif tag == "details":
+            self._in_details, self.open = True, "open" in a
+        elif tag == "summary":
+            self._in_summary = True
+        elif tag == "span" and "briefing-tags__label" in classes:
+            self._in_label, self._text = True, []
+        elif tag == "a" and "chip" in classes:
+            self._in_chip, self._text = True, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._depth:
+            return
+        if tag == "div":
+            self._depth -= 1
+        elif tag == "summary":
+            self._in_summary = False
+        elif tag == "details":
+            self._in_details = False
+        elif tag == "span" and self._in_label:
+            self._in_label = False
+            self.rows.append(("".join(self._text).strip(), []))
+        elif tag == "a" and self._in_chip:
+            self._in_chip = False
+            chip = " ".join("".join(self._text).split())
+            (self.mentioned if self._in_details else self.rows[-1][1]).append(chip)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_summary:
+            self.summary += data
+        if self._in_label or self._in_chip:
+            self._text.append(data)
+
+
+def test_a_briefing_shows_its_subjects_first_and_the_rest_under_also_mentioned(site: Site) -> None:
+    # The Communist Party/BAIC article: long, naming 15 organisations and touching most topics.
+    seed = "001_53999b245c987140.txt"
+    result = build_site(site.project / "seeds", site.project / "data", today=TODAY)
+    briefing = next(b for b in result.briefings if b.seed == seed)
+    registry = result.registry
+    assert registry is not None
+    parser = TagsParser()
+    parser.feed((site.site / f"briefings/{briefing.slug}/index.html").read_text(encoding="utf-8"))
+    rows = dict(parser.rows)
+    assert [label for label, _ in parser.rows] == ["Companies", "Institutions", "Topics", "Source"]
+    assert rows["Companies"] == ["BAIC Group"]
+    assert rows["Institutions"] == ["Communist Party of China"]
+    assert rows["Companies"] + rows["Institutions"] == [registry.companies[s].name for s in briefing.subjects]
+    assert 1 <= len(rows["Topics"]) <= 5
+    assert rows["Topics"] == [registry.topics[t].name for t in briefing.topics]
+    # Every other organisation it names is one click away, collapsed, in rank order.
+    assert parser.open is False
+    assert parser.summary.strip() == f"Also mentioned ({len(briefing.mentioned)})"
+    assert parser.mentioned == [registry.companies[s].name for s in briefing.mentioned]
+    assert len(parser.mentioned) >= 10
+    assert not set(parser.mentioned) & set(rows["Companies"] + rows["Institutions"])
+    assert len(briefing.companies) + len(briefing.institutions) == len(briefing.subjects) + len(parser.mentioned)
+    # A short article with no organisation to collapse has no "Also mentioned".
+    plain_editor = TagsParser()
+    plain_editor.feed((site.site / f"briefings/{site.briefing(EDITOR_SEED).slug}/index.html").read_text("utf-8"))
+    assert plain_editor.summary == ""
+    assert plain_editor.mentioned == []
+
+
 def test_listings_show_a_title_with_markup_characters_as_written(site: Site) -> None:
     slug = site.briefing(EDITOR_SEED).slug
     for rel, href in (("briefings/index.html", f"{slug}/"), ("index.html", f"briefings/{slug}/")):

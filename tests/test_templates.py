@@ -34,11 +34,12 @@ def hostile(field: str) -> str:
 
 
 # Every element and attribute the templates themselves write; anything else came from a value.
-TEMPLATE_TAGS = {"a", "br", "div", "h1", "h2", "li", "nav", "p", "span", "strong", "table", "tbody", "td", "th",
-                 "thead", "tr", "ul"}
+TEMPLATE_TAGS = {"a", "br", "details", "div", "h1", "h2", "li", "nav", "p", "span", "strong", "summary", "table",
+                 "tbody", "td", "th", "thead", "tr", "ul"}
 TEMPLATE_ATTRIBUTES = {"href", "class", "id", "title", "align", "data-search-exclude"}
 # The raw HTML the templates write (md_in_html), the only "<" allowed in their Markdown.
-TEMPLATE_HTML = re.compile(r'</?(?:div|span|nav|p)\b(?: class="[\w -]+")?(?: markdown)?(?: data-search-exclude)?>')
+TEMPLATE_HTML = re.compile(
+    r'</?(?:div|span|nav|p|details|summary)\b(?: class="[\w -]+")?(?: markdown)?(?: data-search-exclude)?>')
 
 
 def markdown_extensions() -> tuple[list[object], dict[str, object]]:

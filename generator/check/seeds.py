@@ -23,7 +23,7 @@ from generator.lexicon.text import HAN, is_person_name, is_upper
 from generator.lexicon.text import words as line_words
 from generator.load import read_seed
 from generator.model import Briefing, Kind, Registry
-from generator.pipeline import paragraphs_and_items, process_seed
+from generator.pipeline import given_slugs, paragraphs_and_items, process_seed
 from generator.runtime.pool import in_workers, worth_workers
 from generator.similar import SimilarityIndex
 
@@ -141,18 +141,23 @@ def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None,
                 f"title \"{briefing.meta.title}\" looks like site chrome, not a headline: {why}")
 
     if registry is not None:
-        known: dict[str, Mapping[str, object]] = {"companies": registry.companies,
-                                                  "institutions": registry.companies, "topics": registry.topics}
+        known: dict[str, Mapping[str, object]] = {"companies": registry.companies, "institutions": registry.companies,
+                                                  "subjects": registry.companies, "topics": registry.topics}
         for key, entries in known.items():
             if key not in data:
                 continue
             what = "topic" if key == "topics" else "organisation"
             file = registry_label.replace("companies.yml", "topics.yml") if key == "topics" else registry_label
-            for slug in getattr(briefing, key):
+            for slug in getattr(briefing, key) if key != "subjects" else given_slugs(data, key) or ():
                 if slug not in entries:
                     hint = difflib.get_close_matches(slug, list(entries), n=1)
                     extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                     add(key_line.get(key, 1), "error", f"front matter '{key}': no {what} '{slug}' in {file}{extra}")
+        named = {*briefing.companies, *briefing.institutions}
+        for slug in given_slugs(data, "subjects") or ():
+            if slug in registry.companies and slug not in named:
+                add(key_line.get("subjects", 1), "warning", f"front matter 'subjects': '{slug}' is not one of the "
+                    "briefing's companies or institutions, so it is not shown as a subject")
         if not briefing.companies and "companies" not in data and registry.companies:
             also = f" (institutions: {', '.join(briefing.institutions)})" if briefing.institutions else ""
             add(1, "warning", f"no company recognised{also}: the briefing will be on no company page")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from generator.entities.focus import refocus
 from generator.entities.recognise import Recogniser
 from generator.markup import protected_spans
 from generator.model import Block, BlockKind, Briefing, Corpus, Registry
@@ -69,8 +70,8 @@ def _related(briefing: Briefing, top_company: dict[str, tuple[str, ...]], top_to
 
 def link_corpus(registry: Registry, briefings: list[Briefing], cache: BuildCache | None = None) -> Corpus:
     """Index the corpus by company, topic and source and find each briefing's related briefings (or, with a cache,
-    reuse the last build's when they still hold)."""
-    ordered = newest_first(briefings)
+    reuse the last build's when they still hold). Topics are chosen against the corpus first (focus.refocus)."""
+    ordered = newest_first(refocus(registry, briefings))
     rank = {b.slug: i for i, b in enumerate(ordered)}
     by_company: dict[str, list[Briefing]] = defaultdict(list)
     by_topic: dict[str, list[Briefing]] = defaultdict(list)

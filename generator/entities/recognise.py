@@ -1,15 +1,23 @@
-"""Recognise: find registry companies and topics in a briefing's text, ranked by how central they are, and name its
-source as the registry spells it."""
+"""Recognise: find registry companies and topics in a briefing's text, ranked by how much it is about them
+(entities/focus.py), and name its source as the registry spells it."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import cast
 
+from generator.entities.focus import (
+    about_vehicles,
+    choose_topics,
+    presences,
+    rank_organisations,
+    subjects,
+    topic_evidence,
+)
 from generator.entities.phrases import PhraseMatcher
 from generator.lexicon.outlets import display_case, outlet_key
 from generator.lexicon.text import HAN
@@ -42,6 +50,16 @@ class Mention:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class Organisations:
+    """The organisations a briefing names, most prominent first: companies, institutions, and the subjects among
+    either (what the briefing is about; the others are only mentioned)."""
+
+    companies: tuple[str, ...]
+    institutions: tuple[str, ...]
+    subjects: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,11 @@ class Recogniser:
         return {outlet_key(name): source for source in self.registry.sources.values() for name in source.names}
 
     @cached_property
+    def _outlets_named(self) -> frozenset[str]:
+        """Registry organisations that are news media."""
+        return frozenset(c.slug for c in self.registry.companies.values() if c.kind == "media")
+
+    @cached_property
     def _acronyms(self) -> frozenset[str]:
         """Registry names printed in capitals ("BAIC", "CAAM"): never title-cased inside an outlet's name."""
         names = [n for c in self.registry.companies.values() for n in c.names]
@@ -113,38 +136,27 @@ class Recogniser:
         companies = self.registry.companies
         return tuple((m.slug, m.start, m.end) for m in self.mentions(text) if not companies[m.slug].is_institution)
 
-    def companies(self, title: str, paragraphs: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(companies, institutions) named in the title and body, most central first."""
-        score: dict[str, float] = {}
-        first: dict[str, int] = {}
-        offset = 0
-        for index, text in enumerate([title, *paragraphs]):
-            for mention in self.mentions(text):
-                weight = 3.0 if index == 0 else 1.5 if index == 1 else 1.0
-                score[mention.slug] = score.get(mention.slug, 0.0) + weight
-                first.setdefault(mention.slug, offset + mention.start)
-            offset += len(text) + 1
-        ranked = sorted(score, key=lambda slug: (-score[slug], first[slug], slug))
+    def organisations(self, title: str, paragraphs: list[str]) -> Organisations:
+        """The companies and institutions named in the title and body, most prominent first, and the subjects
+        among them (entities/focus.py)."""
+        found = presences((index, mention.start, mention.slug)
+                          for index, text in enumerate([title, *paragraphs]) for mention in self.mentions(text))
+        ranked = rank_organisations(found)
         companies = tuple(s for s in ranked if not self.registry.companies[s].is_institution)
         institutions = tuple(s for s in ranked if self.registry.companies[s].is_institution)
-        return companies, institutions
+        return Organisations(companies, institutions, subjects(found, self._outlets_named))
 
-    def topic_scores(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> dict[str, int]:
-        """Each topic's score: keyword weight times mentions (at most three per keyword), a title mention
-        counting as two more; plus the topic's weight for each kind of organisation named (at most two each)."""
-        body: Counter[Hashable] = Counter(self._keywords.keys("\n".join(paragraphs)))
-        head: Counter[Hashable] = Counter(self._keywords.keys(title))
-        scores = dict.fromkeys(self.registry.topics, 0)
-        for key in body.keys() | head.keys():
-            slug, _, weight = cast(tuple[str, str, int], key)  # the keys _keywords was built with
-            scores[slug] += weight * (min(body[key], 3) + 2 * min(head[key], 1))
+    def topic_evidence(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> dict[str, float]:
+        """Each topic's evidence in the title and body (entities/focus.py), given the organisations `named`; none
+        when the text is not about the car market."""
         kinds = Counter(self.registry.companies[s].kind for s in named if s in self.registry.companies)
-        for topic in self.registry.topics.values():
-            scores[topic.slug] += sum(weight * min(kinds[kind], 2) for kind, weight in topic.kinds)
-        return scores
+        texts = [title, *paragraphs]
+        if not about_vehicles(texts, kinds):
+            return {}
+        matches = ((index, *cast(tuple[str, str, int], key))  # the keys _keywords was built with
+                   for index, text in enumerate(texts) for key in self._keywords.keys(text))
+        return topic_evidence(matches, kinds, self.registry)
 
     def topics(self, title: str, paragraphs: list[str], named: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """Topics whose score reaches their threshold, highest first."""
-        scores = self.topic_scores(title, paragraphs, named)
-        chosen = [s for s, total in scores.items() if total >= self.registry.topics[s].min_score]
-        return tuple(sorted(chosen, key=lambda s: (-scores[s], s)))
+        """The topics the title and body are clearly about, most first (entities/focus.py)."""
+        return choose_topics(self.topic_evidence(title, paragraphs, named).items(), self.registry)

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SeedKey = tuple[str, bytes]  # a seed's name and a digest of its bytes
-Token = tuple[str, str]  # a briefing's seed digest and slug: all its content depends on, the cache being valid
+# A briefing's seed digest, slug and topics: all its content depends on, the cache being valid (the topics depend on
+# the corpus too: entities/focus.refocus).
+Token = tuple[str, str, tuple[str, ...]]
 Related = dict[str, tuple[Briefing, ...]]
 
 
@@ -125,8 +127,8 @@ def link_signature(briefings: tuple[Briefing, ...]) -> tuple[object, ...]:
 
 
 def token(briefing: Briefing) -> Token:
-    """What a briefing's content depends on, as a short key: the seed's digest and the slug."""
-    return (briefing.digest, briefing.slug)
+    """What a briefing's content depends on, as a short key: the seed's digest, the slug and the topics."""
+    return (briefing.digest, briefing.slug, briefing.topics)
 
 
 def listing_digest(briefing: Briefing) -> bytes:
@@ -134,7 +136,7 @@ def listing_digest(briefing: Briefing) -> bytes:
     a correction to the text leaves unchanged."""
     meta = briefing.meta
     fields = (briefing.slug, meta.title, meta.date, meta.source, briefing.summary, briefing.companies,
-              briefing.institutions, briefing.topics, [astuple(f) for f in briefing.figures])
+              briefing.institutions, briefing.subjects, briefing.topics, [astuple(f) for f in briefing.figures])
     return hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode(), digest_size=16).digest()
 
 
