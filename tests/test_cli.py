@@ -136,4 +136,4 @@ def test_companies_and_topics_are_recognised_with_the_registry(tmp_path: Path) -
     assert "bloomberg" not in meta["companies"]
     assert "production-capacity" in meta["topics"]
     assert (out / "companies" / "baic-group.md").is_file()
-    assert (out / "topics" / "hydrogen.md").is_file()
+    assert (out / "topics" / "production-capacity.md").is_file()
