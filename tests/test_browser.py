@@ -259,7 +259,13 @@ def watched(context: BrowserContext, traffic: Traffic) -> BrowserContext:
         dialog.dismiss()
 
     context.on("request", lambda request: traffic.requests.append(request.url))
-    context.on("requestfailed", lambda request: problems.append(f"request failed: {request.url} ({request.failure})"))
+    def on_failed(request: Any) -> None:
+        # A load the browser cancels because the tab navigated on or closed (the search worker still starting on a
+        # busy machine) is not a failure of the site; every other failure is, and so is any HTTP error above.
+        if request.failure != "net::ERR_ABORTED":
+            problems.append(f"request failed: {request.url} ({request.failure})")
+
+    context.on("requestfailed", on_failed)
     context.on("response", on_response)
     context.on("console", on_console)
     context.on("weberror", lambda error: problems.append(f"page error: {error.error}"))
