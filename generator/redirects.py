@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator.accessibility import mark_chinese
 from generator.model import Briefing
 
 
@@ -37,6 +38,6 @@ def redirect_pages(briefings: tuple[Briefing, ...], base_url: str = "", director
         page = f"{slug}/" if directory_urls else f"{slug}.html"
         canonical = f"{base_url.rstrip('/')}/briefings/{page}" if base_url else ""
         for old in briefing.aliases:
-            pages[redirect_path(old, directory_urls)] = template.render(
-                title=briefing.meta.title, target=f"../{page}" if directory_urls else page, canonical=canonical)
+            pages[redirect_path(old, directory_urls)] = mark_chinese(template.render(  # as the hook marks pages
+                title=briefing.meta.title, target=f"../{page}" if directory_urls else page, canonical=canonical))
     return pages
