@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with SeedProgress() as progress:
         result = build_site(args.seeds, args.data if args.data.is_dir() else None, progress=progress,
-                            jobs=args.jobs or os.cpu_count() or 1)
+                            jobs=args.jobs or os.cpu_count() or 1, git=True)
     try:
         write_pages(args.out, result.pages)
     except (OSError, ValueError, OutputError) as exc:

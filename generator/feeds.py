@@ -24,25 +24,29 @@ def _stamp(date: str | None) -> str:
 
 
 def atom_feed(briefings: tuple[Briefing, ...], title: str, base_url: str = "") -> str:
-    """An Atom 1.0 feed of the newest briefings (undated ones are left out: a feed is a time line)."""
+    """An Atom 1.0 feed of the newest briefings (the corpus order: by publication date, or by the date added when
+    that is unknown). An entry links the original article as its related link."""
     ET.register_namespace("", ATOM)
-    dated = [b for b in briefings if b.meta.date][:FEED_SIZE]
+    newest = sorted(briefings, key=lambda b: b.listed_date, reverse=True)[:FEED_SIZE]  # stable: corpus order
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}id").text = base_url or f"urn:uuid:{uuid.uuid5(_NAMESPACE, title)}"
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0].meta.date if dated else None)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest[0].listed_date if newest else None)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base_url.rstrip('/')}/feed.xml" if base_url
                   else "feed.xml")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base_url or "./")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = title
-    for briefing in dated:
+    for briefing in newest:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = briefing.meta.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(_NAMESPACE, briefing.seed)}"
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=briefing_url(briefing, base_url))
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(briefing.meta.date)
-        ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(briefing.meta.date)
+        if briefing.meta.url:
+            ET.SubElement(entry, f"{{{ATOM}}}link", rel="related", href=briefing.meta.url)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(briefing.listed_date)
+        if briefing.meta.date:  # an undated briefing's entry has its date added as "updated" only
+            ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(briefing.meta.date)
         if briefing.meta.author or briefing.meta.source:
             who = ET.SubElement(entry, f"{{{ATOM}}}author")
             ET.SubElement(who, f"{{{ATOM}}}name").text = briefing.meta.author or briefing.meta.source
@@ -58,10 +62,12 @@ def json_record(b: Briefing, base_url: str = "") -> str:
     something embeds it in a page)."""
     record = {
         "slug": b.slug,
-        "url": briefing_url(b, base_url),
+        "page": briefing_url(b, base_url),
         "title": b.meta.title,
         "date": b.meta.date,
+        "added": b.added or None,
         "source": b.meta.source,
+        "url": b.meta.url,
         "author": b.meta.author,
         "companies": list(b.companies),
         "institutions": list(b.institutions),
@@ -80,8 +86,9 @@ def json_record(b: Briefing, base_url: str = "") -> str:
 
 def json_export(briefings: tuple[Briefing, ...], base_url: str = "",
                 record: Callable[[Briefing, str], str] = json_record) -> str:
-    """Every briefing's metadata, newest first, as JSON for other tools: one briefing a line, so that a diff shows
+    """Every briefing's metadata, newest first, as JSON for other tools (version 2: `url` is the original article's
+    address, `page` the briefing's, `added` the date its seed was added): one briefing a line, so that a diff shows
     which briefings changed (and json's C encoder, which does not indent, writes 20,000 in a fraction of a
     second). `record` may be a memoised json_record."""
     lines = ",\n".join(record(b, base_url) for b in briefings)
-    return f'{{"version": 1, "count": {len(briefings)}, "briefings": [\n{lines}\n]}}\n'
+    return f'{{"version": 2, "count": {len(briefings)}, "briefings": [\n{lines}\n]}}\n'

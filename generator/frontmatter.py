@@ -31,6 +31,7 @@ EDITOR_KEYS: dict[str, tuple[type, ...]] = {
     "language": (str,),
     "institutions": (list,),
     "subjects": (list,),
+    "aliases": (list, str),
 }
 
 

@@ -216,7 +216,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     progress_module = importlib.import_module("generator.progress")
     with progress_module.SeedProgress() as progress:
         result = build_site(seeds_dir(config), data_dir(config), base_url=config.site_url or "", progress=progress,
-                            jobs=_jobs())
+                            jobs=_jobs(), git=True, directory_urls=config.use_directory_urls)
     log.info(f"Generated {progress_module.build_line(result, progress.seconds)}")
     _builds.clear()
     latest = render_listing(result.briefings, "latest.md.j2", limit=LATEST_LIMIT)

@@ -256,6 +256,14 @@ class Briefing:
     mentions: tuple[tuple[int, int, int, str], ...] = ()  # first mention of each company: block, start, end, slug
     warnings: tuple[str, ...] = ()  # for the check, not the page: e.g. a doubtful guess at a legacy encoding
     front_matter: FrontMatter = FrontMatter()  # an editor's, as parsed (empty for a scraped page)
+    blob: str = ""  # git's object id of the seed's bytes: matches it against its history
+    added: str = ""  # YYYY-MM-DD: when the seed entered the repository (else the build date)
+    aliases: tuple[str, ...] = ()  # slugs this briefing was published under before, which redirect to it
+
+    @property
+    def listed_date(self) -> str:
+        """The date it is listed by: its publication date, else the date it was added."""
+        return self.meta.date or self.added
 
     @property
     def original(self) -> str:

@@ -53,21 +53,6 @@ def is_reserved(slug: str) -> bool:
     return slug.casefold() in RESERVED_SLUGS
 
 
-def unique_slugs(wanted: list[str]) -> list[str]:
-    """Resolve collisions in order: the second "x" becomes "x-2", and so on; a reserved name is taken from the
-    start ("index" becomes "index-2")."""
-    taken: set[str] = set(RESERVED_SLUGS)
-    result = []
-    for slug in wanted:
-        candidate, n = slug, 1
-        while candidate.casefold() in taken:
-            n += 1
-            candidate = f"{slug}-{n}"
-        taken.add(candidate.casefold())
-        result.append(candidate)
-    return result
-
-
 def is_plain_relative(relative: str) -> bool:
     """A relative path of ordinary names ("briefings/a.md"): joined under a folder without symbolic links (a new
     one), it stays inside it, so safe_join's look at the disk is not needed."""

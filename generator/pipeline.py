@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,21 +23,27 @@ from generator.errors import SeedError
 from generator.extract.author import byline_author
 from generator.extract.date import publication_date
 from generator.extract.figures import key_figures
+from generator.extract.origin import outlet_for, page_address
 from generator.extract.publication import publication
 from generator.extract.summary import summarise
 from generator.extract.title import from_lede, headline, without_source_prefix
+from generator.history import History, HistoryError, blob_id, read_blobs, read_history, stem
+from generator.lexicon.addresses import article_url
 from generator.lexicon.dates import plausible
 from generator.lexicon.markdown import plain
 from generator.limits import check_editor_body, check_fields, check_scraped_article
 from generator.load import list_seeds, load_registry_or_empty, read_seed, read_seeds
 from generator.model import Block, BlockKind, Briefing, BuildResult, FrontMatter, Meta, Pages, RawSeed, Registry
-from generator.paths import PageClash, clashes, seed_slug, slugify, unique_slugs
+from generator.paths import PageClash, clashes, seed_slug, slugify
+from generator.permalinks import Claim, aliases_of, assign
 from generator.render import render_site
-from generator.runtime.incremental import BuildCache, SeedKey, registry_fingerprint, with_slugs
+from generator.runtime.incremental import BuildCache, SeedKey, registry_fingerprint, with_places
 from generator.runtime.pool import fewer_collections, in_workers, worth_workers
 from generator.structure import structure
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+SHALLOW = ("the git history is shallow, so every seed would seem added by its oldest commit and old addresses "
+           "would be lost: fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)")
 
 
 def build_date() -> dt.date:
@@ -81,6 +88,7 @@ def _scraped(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block
         date=publication_date(doc, today),
         source=source,
         author=byline_author(doc),
+        url=page_address(doc),
     )
     return meta, blocks, FrontMatter()
 
@@ -98,7 +106,7 @@ def _editor(seed: RawSeed, text: str, today: dt.date) -> tuple[Meta, list[Block]
         date=_iso(data.get("date"), today),
         source=_string(data, "source"),
         author=_string(data, "author"),
-        url=_string(data, "url"),
+        url=article_url(_string(data, "url")),
     )
     return meta, blocks, front
 
@@ -115,6 +123,9 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
     is_markdown = seed.name.lower().endswith(MARKDOWN_SUFFIXES)
     meta, blocks, front = (_editor if is_markdown else _scraped)(seed, text, today)
     meta = replace(meta, source=recogniser.source_name(meta.source, printed=not is_markdown))
+    if meta.source is None and meta.url:  # the outlet whose site the article is on
+        outlet = outlet_for(meta.url, recogniser.registry.sources.values())
+        meta = replace(meta, source=outlet.name if outlet else None)
     data = front.data
     paragraphs = _paragraphs(blocks)
     if not blocks or sum(len(p) for p in paragraphs) < 40:
@@ -154,6 +165,7 @@ def make_briefing(seed: RawSeed, today: dt.date, recogniser: Recogniser) -> Brie
         mentions=first_mentions(tuple(blocks), named, recogniser),
         warnings=(doubt,) if doubt else (),
         front_matter=front,
+        blob=blob_id(seed.data),
     )
 
 
@@ -261,7 +273,73 @@ def gather(
         errors = sorted([*refused, *errors], key=lambda error: error.seed)  # both in name order: merged
     if cache is not None:
         cache.keep(keys, results)
-    return with_slugs(briefings, unique_slugs([b.slug for b in briefings]), cache), errors
+    return briefings, errors
+
+
+LATER = sys.maxsize  # the place in the history of what no commit has made yet
+
+
+def title_slug(seed: RawSeed, today: dt.date) -> str | None:
+    """The slug a version of a seed gives its briefing (its title's), or None when it gives no title."""
+    try:
+        text, _ = decode_checked(seed)
+        read = _editor if seed.name.lower().endswith(MARKDOWN_SUFFIXES) else _scraped
+        title = read(seed, text, today)[0].title
+    except Exception:  # noqa: BLE001 - a version that makes no briefing had no address
+        return None
+    return seed_slug(title, seed.name) if title else None
+
+
+def _title_slug_in_worker(today: dt.date, seed: RawSeed) -> str | None:
+    return title_slug(seed, today)
+
+
+def _today(today: dt.date) -> dt.date:
+    return today
+
+
+def _earlier_slugs(briefings: list[Briefing], history: History, today: dt.date, cache: BuildCache | None,
+                   jobs: int) -> dict[tuple[str, str], str | None]:
+    """The slug each earlier version of a seed gave (by object id and path); only seeds edited since they were
+    added have any, in `jobs` processes when there are many, and a cache keeps them between builds."""
+    known = cache.versions if cache is not None else {}
+    wanted = {(v.blob, v.path) for b in briefings for v in history.versions.get(b.path, ()) if v.blob != b.blob}
+    blobs = read_blobs(history.folder, {blob for blob, path in wanted if (blob, path) not in known})
+    todo = sorted(key for key in wanted if key not in known and key[0] in blobs)
+    seeds = [RawSeed(path, blobs[blob]) for blob, path in todo]
+    made = (in_workers(_title_slug_in_worker, seeds, jobs, _today, today) if worth_workers(len(seeds), jobs)
+            else (title_slug(seed, today) for seed in seeds))
+    slugs = {key: known[key] for key in wanted if key in known}
+    slugs.update(zip(todo, made, strict=True))
+    if cache is not None:
+        cache.versions = slugs
+    return slugs
+
+
+def settle(briefings: list[Briefing], history: History | None, today: dt.date, cache: BuildCache | None = None,
+           jobs: int = 1) -> list[Briefing]:
+    """Each briefing with its date added (the first commit of its seed, else the build date), the slug that is its
+    for good and the slugs it had before, which redirect to it (permalinks.py)."""
+    versions = history.versions if history is not None else {}
+    earlier = _earlier_slugs(briefings, history, today, cache, jobs) if history is not None else {}
+    claims, added = [], []
+    for briefing in briefings:
+        seen = versions.get(briefing.path, ())
+        since, before = LATER, dict[str, int]()
+        for version in seen:
+            slug = briefing.slug if version.blob == briefing.blob else earlier.get((version.blob, version.path))
+            if slug == briefing.slug:
+                since = min(since, version.order)
+            elif slug is not None:
+                before.setdefault(slug, version.order)
+        aliases = briefing.front_matter.data.get("aliases")
+        claims.append(Claim(seed=briefing.path, origin=stem(seen[0].path if seen else briefing.path),
+                            slug=briefing.slug, since=since, earlier=tuple(before.items()),
+                            aliases=aliases_of(aliases if isinstance(aliases, list) else [aliases]),
+                            added=seen[0].order if seen else LATER))
+        added.append(seen[0].date if seen else today.isoformat())
+    places = [(slug, date, old) for (slug, old), date in zip(assign(claims), added, strict=True)]
+    return with_places(briefings, places, cache)
 
 
 def build_site(
@@ -272,15 +350,20 @@ def build_site(
     cache: BuildCache | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    git: bool = False,
+    directory_urls: bool = True,
 ) -> BuildResult:
     """Run the whole pipeline over a seeds folder and a registry folder: pages by relative path, briefings,
-    and every seed or registry problem (a bad registry still builds the briefings, without entities)."""
+    and every seed or registry problem (a bad registry still builds the briefings, without entities). With `git`,
+    the seeds' history gives each its date added and its earlier slugs (else every seed counts as added on the
+    build date); `directory_urls` says how MkDocs will publish pages, for the redirect pages of old slugs."""
     with fewer_collections():
-        return _build_site(seeds_dir, data_dir, today or build_date(), base_url, cache, progress, jobs)
+        return _build_site(seeds_dir, data_dir, today or build_date(), base_url, cache, progress, jobs, git,
+                           directory_urls)
 
 
 def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url: str, cache: BuildCache | None,
-                progress: Progress | None, jobs: int) -> BuildResult:
+                progress: Progress | None, jobs: int, git: bool, directory_urls: bool) -> BuildResult:
     if cache is None:
         registry, registry_errors = load_registry_or_empty(data_dir)
         recogniser = Recogniser(registry)
@@ -291,12 +374,14 @@ def _build_site(seeds_dir: Path, data_dir: Path | None, today: dt.date, base_url
             cache.recogniser = Recogniser(cache.registry[0])
         (registry, registry_errors), recogniser = cache.registry, cache.recogniser
     briefings, errors = gather(seeds_dir, today, recogniser, cache, progress, jobs)
-    corpus = link_corpus(registry, briefings, cache)
-    pages = render_site(corpus, base_url, cache)
+    history = read_history(seeds_dir) if git else None
+    shallow = [HistoryError(seeds_dir, SHALLOW)] if history is not None and history.shallow else []
+    corpus = link_corpus(registry, settle(briefings, history, today, cache, jobs), cache)
+    pages = render_site(corpus, base_url, cache, directory_urls)
     return BuildResult(
         pages=pages,
         briefings=corpus.briefings,
-        errors=(*registry_errors, *errors, *refuse_clashes(pages)),
+        errors=(*registry_errors, *shallow, *errors, *refuse_clashes(pages)),
         registry=registry,
     )
 

@@ -26,6 +26,7 @@ from generator.paging import (
     pagers,
     relative,
 )
+from generator.redirects import redirect_pages
 from generator.runtime.incremental import BuildCache, PageMemo
 
 KIND_LABELS = {
@@ -113,6 +114,7 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
     data: dict[str, object] = {
         "title": meta.title,
         "date": meta.date,
+        "added": briefing.added or None,
         "source": meta.source,
         "author": meta.author,
         "companies": list(briefing.companies),
@@ -129,9 +131,8 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "original": original_path(briefing),
         "hide": ["navigation"],
     }
-    if meta.url:
-        data["url"] = meta.url
-    return data
+    extra = {"url": meta.url, "aliases": list(briefing.aliases)}  # only when there is one
+    return data | {key: value for key, value in extra.items() if value}
 
 
 def original_path(briefing: Briefing) -> str:
@@ -296,7 +297,7 @@ def _timeline(briefings: Sequence[Briefing]) -> list[tuple[str, list[tuple[str, 
     for briefing in briefings:
         date = briefing.meta.date
         years.setdefault(date[:4] if date else UNDATED, {}).setdefault(date[5:7] if date else "", []).append(briefing)
-    return [(year, list(months.items())) for year, months in years.items()]
+    return sorted(((year, list(months.items())) for year, months in years.items()), key=lambda y: y[0] == UNDATED)
 
 
 def _month_label(year: str, month: str) -> str:
@@ -368,7 +369,8 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
         neighbours = _steps(year_order, at, ("Timeline", "timeline.md"))
         if year == UNDATED:
             pages.update(paged(path, "Timeline: undated briefings", "Briefings without a publication date.",
-                               f"{count} briefings without a publication date, by title.", neighbours, months[0][1]))
+                               f"{count} briefings without a publication date, the latest added first.", neighbours,
+                               months[0][1]))
         elif year not in split:
             pages[path] = render(
                 Pager(path, 1, 1), f"Timeline: {year}", f"The briefings of {year} by month, newest first.",
@@ -388,10 +390,10 @@ def render_timeline(briefings: tuple[Briefing, ...]) -> dict[str, str]:
     return pages
 
 
-def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = None) -> Pages:
-    """Every generated page (and the feed and JSON export) by path relative to the docs folder, in path order.
-    With a cache (kept by `mkdocs serve` between rebuilds), pages whose inputs have not changed are not rendered
-    again."""
+def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = None,
+                directory_urls: bool = True) -> Pages:
+    """Every generated page (the feed, the JSON export and redirects from old slugs too) by path relative to the
+    docs folder, in path order. With a cache (kept by `mkdocs serve`), unchanged pages are not rendered again."""
     env = environment()
     registry = corpus.registry
     pages = Pages()  # each page is encoded as it comes: only one of them is ever held as str
@@ -400,6 +402,7 @@ def render_site(corpus: Corpus, base_url: str = "", cache: BuildCache | None = N
         pages[f"briefings/{b.slug}.md"] = memo.briefing(b, corpus.related.get(b.slug, ()), render_briefing, b, corpus)
     for b in corpus.briefings:
         pages.add_encoded(original_path(b), b.seed_text)
+    pages.update(redirect_pages(corpus.briefings, base_url, directory_urls))
     pages.update(memo.listing(("briefings",), corpus.briefings, render_briefings, corpus.briefings))
     # Only an entry with briefings has a page; those that name other companies link the ones in `paged` (the key).
     paged = frozenset(corpus.by_company)

@@ -14,13 +14,17 @@ HERE = Path(__file__).parent
 RESULT = build_site(HERE / "fixtures" / "seeds", HERE / "fixtures" / "data", today=dt.date(2026, 11, 25))
 
 
-def test_atom_feed_is_valid_and_lists_dated_briefings_newest_first() -> None:
+def test_atom_feed_is_valid_and_lists_briefings_newest_first_undated_ones_by_date_added() -> None:
     feed = feedparser.parse(RESULT.pages["feed.xml"])
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
+    assert [e.title for e in feed.entries] == [b.meta.title for b in RESULT.briefings]
+    assert [e.updated[:10] for e in feed.entries] == sorted((b.listed_date for b in RESULT.briefings), reverse=True)
+    undated = [(e, b) for e, b in zip(feed.entries, RESULT.briefings, strict=True) if not b.meta.date]
+    assert undated
+    assert all(e.updated.startswith("2026-11-25") and "published" not in e for e, _ in undated)
     dated = [b for b in RESULT.briefings if b.meta.date]
-    assert [e.title for e in feed.entries] == [b.meta.title for b in dated]
-    first = feed.entries[0]
+    first = next(e for e in feed.entries if e.title == dated[0].meta.title)
     assert first.link == f"briefings/{dated[0].slug}/"
     assert first.published.startswith(dated[0].meta.date)
     assert first.summary == dated[0].summary
@@ -44,3 +48,7 @@ def test_json_export_holds_every_briefing_with_its_metadata() -> None:
     assert "intelligent-connected-vehicles" in record["topics"]
     assert {"company": "leapmotor", "measure": "price", "value": "100000", "unit": "CNY", "stated": "100,000-yuan"} \
         .items() <= next(f for f in record["key_figures"] if f["company"] == "leapmotor").items()
+    assert data["version"] == 2
+    assert record["page"] == f"briefings/{record['slug']}/"
+    assert record["added"] == "2026-11-25"  # the build date: the fixtures are built without their history
+    assert record["url"] is None  # the page prints no address of its own

@@ -25,7 +25,8 @@ from generator.entities.registry import parse_companies, parse_topics
 from generator.errors import RegistryError, SeedError
 from generator.load import load_registry
 from generator.model import Pages
-from generator.paths import clashes, published_as, unique_slugs
+from generator.paths import clashes, published_as
+from generator.permalinks import Claim, assign, suffix
 from generator.pipeline import refuse_clashes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,9 +238,9 @@ def test_briefings_titled_like_the_sites_pages_get_a_suffix_and_the_listing_keep
     assert result.returncode == 0, result.stderr
     # Before: briefings/index.md was generated, and MkDocs wrote the briefing "Index" over the listing.
     assert html_title(site / "briefings" / "index.html").startswith("All briefings")
-    assert html_title(site / "briefings" / "index-2" / "index.html").startswith("Index")
-    assert html_title(site / "briefings" / "readme-2" / "index.html").startswith("README")
-    assert html_title(site / "briefings" / "page-2" / "index.html").startswith("Page")
+    assert html_title(site / "briefings" / f"index-{suffix('index')}" / "index.html").startswith("Index")
+    assert html_title(site / "briefings" / f"readme-{suffix('readme')}" / "index.html").startswith("README")
+    assert html_title(site / "briefings" / f"page-{suffix('page')}" / "index.html").startswith("Page")
     assert html_title(site / "companies" / "index.html").startswith("Companies")
 
 
@@ -262,8 +263,10 @@ def test_a_reserved_registry_slug_is_an_error_with_its_line(tmp_path: Path, file
 
 
 def test_reserved_names_are_taken_in_any_case() -> None:
-    assert unique_slugs(["index", "readme", "page", "index", "news", "index-2"]) == [
-        "index-2", "readme-2", "page-2", "index-3", "news", "index-2-2"]
+    claims = [Claim(f"{n}.md", n, slug, since=0) for n, slug in (("a", "index"), ("b", "README"), ("c", "page"),
+                                                                 ("d", "index"), ("e", "news"))]
+    assert [slug for slug, _ in assign(claims)] == [
+        f"index-{suffix('a')}", f"README-{suffix('b')}", f"page-{suffix('c')}", f"index-{suffix('d')}", "news"]
     with pytest.raises(RegistryError, match="slug 'readme' is reserved"):
         parse_companies("- slug: readme\n  name: Readme Cars\n  kind: automaker\n", "c.yml")
 

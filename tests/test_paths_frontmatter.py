@@ -11,7 +11,7 @@ import yaml
 from generator import frontmatter
 from generator.entities.recognise import Recogniser
 from generator.model import FrontMatter, RawSeed, Registry
-from generator.paths import safe_join, seed_slug, slugify, unique_slugs
+from generator.paths import safe_join, seed_slug, slugify
 from generator.pipeline import make_briefing
 
 
@@ -23,10 +23,6 @@ def test_slugs_are_ascii_and_never_empty() -> None:
     assert symbols.startswith("briefing-")
     assert symbols == seed_slug("！？…", "a.txt")
     assert seed_slug("！？…", "b.txt") != symbols
-
-
-def test_collisions_get_numbered_suffixes_in_order() -> None:
-    assert unique_slugs(["a", "b", "a", "a"]) == ["a", "b", "a-2", "a-3"]
 
 
 @pytest.mark.parametrize("bad", ["../x.md", "/etc/passwd", "a/../../x.md", "", "a\\b.md"])

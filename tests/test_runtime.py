@@ -11,7 +11,7 @@ import pytest
 
 from generator.model import Briefing, Meta
 from generator.runtime import pool
-from generator.runtime.incremental import BuildCache, PageMemo, with_slugs
+from generator.runtime.incremental import BuildCache, PageMemo, with_places
 
 HERE = Path(__file__).parent
 TODAY = dt.date(2026, 11, 25)
@@ -42,16 +42,20 @@ def _briefing(name: str, slug: str) -> Briefing:
                     word_count=0, path=name, digest=name * 2)
 
 
-def test_a_renamed_briefing_is_the_same_object_while_its_seed_is_unchanged() -> None:
+def test_a_placed_briefing_is_the_same_object_while_its_seed_and_place_are_unchanged() -> None:
     cache = BuildCache()
     a, b = _briefing("a", "x"), _briefing("b", "x")
-    first = with_slugs([a, b], ["x", "x-2"], cache)
-    again = with_slugs([a, replace(b)], ["x", "x-2"], cache)
-    assert first[1].slug == "x-2"
+    places = [("x", "2026-01-02", ()), ("x-3f9a1c", "2026-01-03", ("old-x",))]
+    first = with_places([a, b], places, cache)
+    again = with_places([a, replace(b)], places, cache)
+    assert (first[1].slug, first[1].added, first[1].aliases) == places[1]
     assert again[1] is first[1]
-    assert with_slugs([a, b], ["x", "x-2"], None)[1] is not first[1]
-    other = with_slugs([a, _briefing("c", "x")], ["x", "x-2"], cache)  # another seed: renamed afresh
+    assert with_places([a, b], places, None)[1] is not first[1]
+    other = with_places([a, _briefing("c", "x")], places, cache)  # another seed: placed afresh
     assert other[1].seed == "c"
+    moved = with_places([a, b], [places[0], ("x-3f9a1c", "2026-01-04", ("old-x",))], cache)  # another date added
+    assert moved[1] is not first[1]
+    assert moved[1].added == "2026-01-04"
 
 
 def test_pages_are_rendered_again_only_when_what_they_show_changed() -> None:

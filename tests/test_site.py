@@ -307,7 +307,8 @@ def test_metadata_header_shows_date_source_author_and_reading_time(site: Site) -
         for key in ("date", "source", "author"):
             if key in anchors:
                 assert getattr(briefing.meta, key) == anchors[key], (briefing.seed, key)
-        expected = {"Date": briefing.meta.date or "Undated"}
+        expected = {"Date": f"Published {briefing.meta.date}" if briefing.meta.date
+                    else f"Added {TODAY.isoformat()}, publication date unknown"}  # built outside git
         if briefing.meta.source:
             expected["Source"] = briefing.meta.source
         if briefing.meta.author:
@@ -338,13 +339,11 @@ def test_article_body_has_no_site_chrome_and_no_byline(site: Site) -> None:
 
 
 def expected_order(briefings: tuple[Briefing, ...]) -> list[str]:
-    """Slugs newest first, then the undated ones."""
-    dated = sorted((b for b in briefings if b.meta.date), key=lambda b: b.meta.date or "", reverse=True)
-    undated = sorted((b for b in briefings if not b.meta.date), key=lambda b: b.meta.title.casefold())
-    return [b.slug for b in dated + undated]
+    """Slugs newest first: by publication date, or by date added (the build date, outside git) when undated."""
+    return [b.slug for b in sorted(briefings, key=lambda b: (b.meta.date or TODAY.isoformat(), b.slug), reverse=True)]
 
 
-def test_home_page_lists_latest_briefings_newest_first_undated_last(site: Site) -> None:
+def test_home_page_lists_latest_briefings_newest_first_undated_by_date_added(site: Site) -> None:
     page = site.page("index.html")
     assert "Latest briefings" in page.h2
     assert "latest-briefings -->" not in (site.site / "index.html").read_text(encoding="utf-8")
@@ -355,7 +354,7 @@ def test_home_page_lists_latest_briefings_newest_first_undated_last(site: Site) 
                                                         "001_53999b245c987140.txt")]
     assert dates == sorted(dates, reverse=True)
     undated = {b.slug for b in site.result.briefings if not b.meta.date}
-    assert set(listed[-len(undated):]) == undated
+    assert set(listed[:len(undated)]) == undated  # added on the build date: newer than any publication date
 
 
 def test_listing_page_links_to_every_briefing(site: Site) -> None:

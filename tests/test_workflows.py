@@ -111,7 +111,8 @@ def test_pull_requests_check_the_changed_seeds_test_build_and_upload_the_site() 
     assert any(run.startswith("make check SINCE=") for run in runs)
     check = next(step for step in job_steps if step.get("run", "").startswith("make check"))
     assert "HEAD^1" in check["env"]["SINCE"]
-    assert next(s for s in job_steps if "checkout" in s.get("uses", ""))["with"]["fetch-depth"] == "2"
+    # The whole history: dates added and old addresses come from it (a shallow clone fails the build).
+    assert next(s for s in job_steps if "checkout" in s.get("uses", ""))["with"]["fetch-depth"] == "0"
     order = [run.split()[1] for run in runs if run.startswith("make ")]
     assert order == ["install", "check", "lint", "test", "preview"]
     uploads = [s for s in job_steps if "upload-artifact" in s.get("uses", "")]
@@ -138,3 +139,5 @@ def test_main_is_deployed_to_pages_with_least_privilege_and_one_deployment_at_a_
     for step in steps(deploy):
         if "checkout" in step.get("uses", ""):
             assert step["with"]["persist-credentials"] == "false"
+            assert step["with"]["fetch-depth"] == "0"  # dates added and old addresses come from the history
+    assert any("safe.directory" in step.get("run", "") for step in steps(deploy))  # git reads the checkout

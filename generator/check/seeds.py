@@ -18,11 +18,14 @@ from generator.clean import clean, to_doc
 from generator.clean.rules.headline import headline_shaped
 from generator.entities.recognise import Recogniser, exact_case_name
 from generator.errors import SeedError
+from generator.extract.origin import address_problems
+from generator.lexicon.addresses import url_problem
 from generator.lexicon.markdown import plain
 from generator.lexicon.text import HAN, is_person_name, is_upper
 from generator.lexicon.text import words as line_words
 from generator.load import read_seed
 from generator.model import Briefing, Kind, Registry
+from generator.permalinks import alias_slug
 from generator.pipeline import given_slugs, paragraphs_and_items, process_seed
 from generator.runtime.pool import in_workers, worth_workers
 from generator.similar import SimilarityIndex
@@ -110,6 +113,11 @@ def chrome_title(title: str, source: str | None) -> str | None:
     return None
 
 
+def _shown(value: str) -> str:
+    """A value in a message: quoted, escaped, cut to 80 characters."""
+    return repr(value if len(value) <= 80 else value[:77] + "...")
+
+
 def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None, registry_label: str) -> list[Problem]:
     """Warnings (and front-matter errors) for a seed the pipeline accepted."""
     out: list[Problem] = []
@@ -133,6 +141,20 @@ def seed_problems(seed: SeedFile, briefing: Briefing, registry: Registry | None,
                 "undated")
         elif "date" not in data:
             add(1, "warning", "no publication date found: the briefing will be undated")
+
+    given_url = data.get("url")
+    if isinstance(given_url, str) and given_url.strip() and briefing.meta.url is None:
+        add(key_line.get("url", 1), "warning", f"front matter 'url' {_shown(given_url)} "
+            f"{url_problem(given_url) or 'is not the address of an article'}: no link to the original article is made")
+    elif briefing.kind == "scraped" and briefing.meta.url is None:
+        for number, address, problem in address_problems(enumerate(briefing.original.split("\n"), start=1))[:3]:
+            add(number, "warning", f"the address {_shown(address)} {problem}: no link to the original article is made")
+    aliases = data.get("aliases")
+    for value in aliases if isinstance(aliases, list) else [aliases] if aliases is not None else []:
+        if alias_slug(value) is None:
+            add(key_line.get("aliases", 1), "warning",
+                f"front matter 'aliases': {_shown(str(value))} names no old address of a briefing (write its slug or "
+                "address, such as briefings/old-title/): no redirect is made")
 
     if "title" not in data:
         why = chrome_title(briefing.meta.title, briefing.meta.source)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.clean.rules import (
+    addresses,
     adverts,
     bylines,
     captions,
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fields", fields.apply),
     Rule("dates", dates.apply),
     Rule("bylines", bylines.apply),
+    Rule("addresses", addresses.apply),
     Rule("sources", sources.apply),
     Rule("counters", counters.apply),
     Rule("share", share.apply),

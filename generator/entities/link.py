@@ -27,10 +27,9 @@ _CANDIDATES_PER_ENTITY = 100
 
 
 def newest_first(briefings: list[Briefing]) -> tuple[Briefing, ...]:
-    """Dated briefings newest first, then undated ones by title."""
-    dated = sorted((b for b in briefings if b.meta.date), key=lambda b: (b.meta.date or "", b.slug), reverse=True)
-    undated = sorted((b for b in briefings if not b.meta.date), key=lambda b: (b.meta.title.casefold(), b.slug))
-    return tuple(dated + undated)
+    """Newest first, by publication date, or by the date added when that is unknown (a briefing with neither,
+    which only a build without dates added makes, comes last)."""
+    return tuple(sorted(briefings, key=lambda b: (b.listed_date, b.slug), reverse=True))
 
 
 def _related(briefing: Briefing, top_company: dict[str, tuple[str, ...]], top_topic: dict[str, tuple[str, ...]],

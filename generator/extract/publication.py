@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from generator.lexicon.addresses import without_urls
 from generator.lexicon.dates import DATELINE
 from generator.lexicon.labels import SOURCE_LABEL, site_suffix, source_name
 from generator.lexicon.outlets import is_section_label
@@ -38,8 +39,9 @@ def _from_source_lines(doc: Doc) -> str | None:
     for line in doc.lines:
         if line.kind is Kind.SOURCE:
             match = SOURCE_LABEL.match(line.text.strip())
-            if match:
-                return _tidy(source_name(match.group("name")))
+            name = _tidy(without_urls(source_name(match.group("name")))) if match else None
+            if name:  # "Source: https://…" names no publication (extract/origin.py reads the address)
+                return name
     return None
 
 

@@ -6,7 +6,9 @@
 - zones.py: where on a page the article runs;
 - prose.py: how much a line reads as running text (jusText's stoplists; Chinese punctuation and length);
 - outlets.py: outlet names compared across spellings, and section labels that are never an outlet;
-- markdown.py: the one Markdown escaper, and plain text from inline Markdown.
+- markdown.py: the one Markdown escaper, and plain text from inline Markdown;
+- addresses.py: what an article's address is (http and https only), as the site writes it, and a line that only
+  gives one.
 
 clean/ and extract/ import this package and model.py, never each other.
 """

@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SeedKey = tuple[str, bytes]  # a seed's name and a digest of its bytes
-# A briefing's seed digest, slug and topics: all its content depends on, the cache being valid (the topics depend on
-# the corpus too: entities/focus.refocus).
-Token = tuple[str, str, tuple[str, ...]]
+# A briefing's seed digest, slug, topics, date added and old slugs: all its content depends on, the cache being valid
+# (the topics depend on the corpus too: entities/focus.refocus).
+Token = tuple[str, str, tuple[str, ...], str, tuple[str, ...]]
 Related = dict[str, tuple[Briefing, ...]]
+PlaceKey = tuple[str, str, str, tuple[str, ...]]  # a briefing's seed digest, slug, date added and old slugs
 
 
 @dataclass
@@ -36,7 +37,8 @@ class BuildCache:
     stats: dict[str, tuple[tuple[int, int], SeedKey]] = field(default_factory=dict)  # by name: (size, mtime), key
     registry: tuple[Registry, list[RegistryError]] | None = None
     recogniser: Recogniser | None = None
-    renamed: dict[tuple[str, str], Briefing] = field(default_factory=dict)  # by (seed digest, new slug)
+    renamed: dict[PlaceKey, Briefing] = field(default_factory=dict)  # placed briefings, by digest and place
+    versions: dict[tuple[str, str], str | None] = field(default_factory=dict)  # slugs of earlier versions
     related: tuple[tuple[object, ...], dict[str, tuple[str, ...]]] | None = None  # link signature, related slugs
     pages: dict[object, Any] = field(default_factory=dict)  # rendered pages by what they depend on
     listings: dict[Token, bytes] = field(default_factory=dict)  # listing digests
@@ -49,6 +51,7 @@ class BuildCache:
             self.stats.clear()
             self.registry = self.recogniser = self.related = None
             self.renamed.clear()
+            self.versions.clear()
             self.pages.clear()
             self.listings.clear()
 
@@ -103,39 +106,44 @@ class BuildCache:
         return related
 
 
-def with_slugs(briefings: list[Briefing], slugs: list[str], cache: BuildCache | None) -> list[Briefing]:
-    """The briefings under `slugs` (unique ones). With a cache, a briefing whose slug needed a suffix is renamed
-    once, not on every build: the same object as last time while its seed is unchanged."""
-    renamed: dict[tuple[str, str], Briefing] = {}
+Place = tuple[str, str, tuple[str, ...]]  # a briefing's slug, date added and the old slugs that redirect to it
+
+
+def with_places(briefings: list[Briefing], places: list[Place], cache: BuildCache | None) -> list[Briefing]:
+    """The briefings at their places (permalinks.assign). With a cache, a briefing is placed once, not on every
+    build: the same object as last time while its seed and its place are unchanged."""
+    placed: dict[PlaceKey, Briefing] = {}
     out = []
-    for briefing, slug in zip(briefings, slugs, strict=True):
-        if briefing.slug != slug:
-            key = (briefing.digest, slug)
+    for briefing, (slug, added, aliases) in zip(briefings, places, strict=True):
+        if (briefing.slug, briefing.added, briefing.aliases) != (slug, added, aliases):
+            key = (briefing.digest, slug, added, aliases)
             hit = cache.renamed.get(key) if cache is not None else None
-            renamed[key] = briefing = hit if hit is not None else replace(briefing, slug=slug)
+            placed[key] = briefing = hit if hit is not None else replace(briefing, slug=slug, added=added,
+                                                                         aliases=aliases)
         out.append(briefing)
     if cache is not None:
-        cache.renamed = renamed
+        cache.renamed = placed
     return out
 
 
 def link_signature(briefings: tuple[Briefing, ...]) -> tuple[object, ...]:
-    """What related lists and their rendering depend on: each briefing's slug, date, title, source, companies,
+    """What related lists and their rendering depend on: each briefing's slug, dates, title, source, companies,
     institutions and topics, in corpus order. Editing a briefing's text leaves it unchanged."""
-    return tuple((b.slug, b.meta.date, b.meta.title, b.meta.source, b.companies, b.institutions, b.topics)
+    return tuple((b.slug, b.meta.date, b.added, b.meta.title, b.meta.source, b.companies, b.institutions, b.topics)
                  for b in briefings)
 
 
 def token(briefing: Briefing) -> Token:
-    """What a briefing's content depends on, as a short key: the seed's digest, the slug and the topics."""
-    return (briefing.digest, briefing.slug, briefing.topics)
+    """What a briefing's content depends on, as a short key: the seed's digest, the slug, the topics, the date added
+    and the old slugs."""
+    return (briefing.digest, briefing.slug, briefing.topics, briefing.added, briefing.aliases)
 
 
 def listing_digest(briefing: Briefing) -> bytes:
     """A digest of what listing pages show or count of a briefing (everything but the article itself): a key that
     a correction to the text leaves unchanged."""
     meta = briefing.meta
-    fields = (briefing.slug, meta.title, meta.date, meta.source, briefing.summary, briefing.companies,
+    fields = (briefing.slug, meta.title, meta.date, briefing.added, meta.source, briefing.summary, briefing.companies,
               briefing.institutions, briefing.subjects, briefing.topics, [astuple(f) for f in briefing.figures])
     return hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode(), digest_size=16).digest()
 
@@ -157,7 +165,7 @@ class PageMemo:
         text changes nothing."""
         if self.cache is None:
             return render(*args)
-        shown = tuple((r.slug, r.meta.title, r.meta.date, r.meta.source) for r in related)
+        shown = tuple((r.slug, r.meta.title, r.meta.date, r.added, r.meta.source) for r in related)
         return self._get(("briefing", token(briefing), shown), render, *args)
 
     def listing(self, what: tuple[object, ...], briefings: tuple[Briefing, ...], render: Callable[..., T],

@@ -165,7 +165,7 @@ def _lines(patterns: list[re.Pattern[str]]) -> st.SearchStrategy[str]:
 
 
 # The rules that still pass mark_lines a trigger.
-TRIGGERED = ["captions", "copyright", "counters", "feedback", "navigation", "newsletter"]
+TRIGGERED = ["addresses", "captions", "copyright", "counters", "feedback", "navigation", "newsletter"]
 PAD = st.sampled_from(["", " ", "\t", "\u3000", "\u00a0 "])
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
