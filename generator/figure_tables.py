@@ -15,7 +15,8 @@ from generator.model import Briefing, Company, Corpus, Figure
 from generator.paging import docs_root
 
 FIGURES_SHOWN = 20  # a company page shows its newest figures; the rest are one click away
-COLUMNS = ("date", "company", "measure", "value", "unit", "period", "stated", "context", "briefing", "title")
+COLUMNS = ("date", "company", "measure", "value", "unit", "period", "stated", "context", "briefing", "title",
+           "added")
 
 Row = tuple[Briefing, Figure]
 
@@ -32,7 +33,8 @@ def all_figures(briefings: tuple[Briefing, ...]) -> list[Row]:
 
 def _record(row: Row, base_url: str) -> dict[str, str]:
     b, f = row
-    return {"date": b.meta.date or "", **f.record(), "briefing": briefing_url(b, base_url), "title": b.meta.title}
+    return {"date": b.meta.date or "", **f.record(), "briefing": briefing_url(b, base_url), "title": b.meta.title,
+            "added": b.added}
 
 
 def figures_csv(rows: list[Row], base_url: str = "") -> str:
