@@ -7,6 +7,7 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
+_ASCII_WORD_OR_FIGURE = re.compile(r"([^\W\d_][\w'’.&-]*)|\d[\d,.]*%?", re.A)  # the same, a figure found as ""
 # Han characters: CJK ideographs of the unified block, extension A, the compatibility block and extensions B to H.
 HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_CHARS}]")
@@ -36,6 +37,12 @@ def words(text: str) -> tuple[str, ...]:
     if text.isascii():
         return tuple(_ASCII_WORD.findall(text))
     return (*_WORD.findall(text), *HAN.findall(text))
+
+
+def ascii_words_lowered(text: str) -> list[str]:
+    """words() of ASCII `text` in lower case, with "" for each figure (a word that starts with a digit): one scan of
+    the lower-cased text, where lowering word by word takes a Python step a word."""
+    return _ASCII_WORD_OR_FIGURE.findall(text.lower())
 
 
 @_cached
