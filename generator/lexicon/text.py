@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
@@ -37,6 +38,14 @@ def words(text: str) -> tuple[str, ...]:
     if text.isascii():
         return tuple(_ASCII_WORD.findall(text))
     return (*_WORD.findall(text), *HAN.findall(text))
+
+
+def has_words(text: str, count: int) -> bool:
+    """len(words(text)) >= count; in ASCII text the words are counted only up to `count` (a paragraph is not split
+    to learn that it is longer than a label)."""
+    if text.isascii():
+        return count <= 0 or next(islice(_ASCII_WORD.finditer(text), count - 1, None), None) is not None
+    return len(words(text)) >= count
 
 
 def ascii_words_lowered(text: str) -> list[str]:
