@@ -37,16 +37,42 @@ def _record(row: Row, base_url: str) -> dict[str, str]:
             "added": b.added}
 
 
+def _records(rows: list[Row], base_url: str) -> list[dict[str, str]]:
+    return [_record(row, base_url) for row in rows]
+
+
+def _csv_lines(records: list[dict[str, str]]) -> list[str]:
+    """Each record as a line of CSV (COLUMNS); a cell that a spreadsheet would read as a formula is quoted as text."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    lines = []
+    for record in records:
+        writer.writerow([_inert(record[column]) for column in COLUMNS])
+        lines.append(out.getvalue())
+        out.seek(0)
+        out.truncate()
+    return lines
+
+
+def _json_lines(records: list[dict[str, str]]) -> list[str]:
+    """Each record as one line of JSON, with no markup characters."""
+    lines = (json.dumps(record, ensure_ascii=False) for record in records)
+    return [line.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") for line in lines]
+
+
+def _csv_file(lines: list[str]) -> str:
+    return ",".join(COLUMNS) + "\n" + "".join(lines)
+
+
+def _json_file(lines: list[str]) -> str:
+    head = f'{{"version": 1, "columns": {json.dumps(list(COLUMNS))}, "count": {len(lines)}, "figures": [\n'
+    return head + ",\n".join(lines) + "\n]}\n"
+
+
 def figures_csv(rows: list[Row], base_url: str = "") -> str:
     """The figures as CSV with a header row (COLUMNS); a cell that a spreadsheet would read as a formula is
     quoted as text."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        record = _record(row, base_url)
-        writer.writerow([_inert(record[column]) for column in COLUMNS])
-    return out.getvalue()
+    return _csv_file(_csv_lines(_records(rows, base_url)))
 
 
 def _inert(cell: str) -> str:
@@ -64,9 +90,7 @@ def _number(cell: str) -> bool:
 
 def figures_json(rows: list[Row], base_url: str = "") -> str:
     """The figures as JSON: one figure a line, no markup characters."""
-    lines = ",\n".join(json.dumps(_record(row, base_url), ensure_ascii=False) for row in rows)
-    text = f'{{"version": 1, "columns": {json.dumps(list(COLUMNS))}, "count": {len(rows)}, "figures": [\n{lines}\n]}}\n'
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _json_file(_json_lines(_records(rows, base_url)))
 
 
 def figure_pages(company: Company, rows: list[Row], env: Environment) -> dict[str, str]:
@@ -83,11 +107,15 @@ def figure_pages(company: Company, rows: list[Row], env: Environment) -> dict[st
 
 
 def figure_exports(corpus: Corpus, base_url: str = "") -> dict[str, str]:
-    """Every figure as `figures.csv` and `figures.json`, and each company's beside its page."""
+    """Every figure as `figures.csv` and `figures.json`, and each company's beside its page (each figure's lines are
+    written once, for both)."""
     rows = all_figures(corpus.briefings)
-    pages = {"figures.csv": figures_csv(rows, base_url), "figures.json": figures_json(rows, base_url)}
+    records = _records(rows, base_url)
+    csv_lines, json_lines = _csv_lines(records), _json_lines(records)
+    pages = {"figures.csv": _csv_file(csv_lines), "figures.json": _json_file(json_lines)}
+    line_of = {(id(b), id(f)): at for at, (b, f) in enumerate(rows)}
     for slug in sorted({f.company for _, f in rows}):
-        own = company_figures(slug, corpus.by_company.get(slug, ()))
-        pages[f"companies/{slug}/figures.csv"] = figures_csv(own, base_url)
-        pages[f"companies/{slug}/figures.json"] = figures_json(own, base_url)
+        own = [line_of[id(b), id(f)] for b, f in company_figures(slug, corpus.by_company.get(slug, ()))]
+        pages[f"companies/{slug}/figures.csv"] = _csv_file([csv_lines[at] for at in own])
+        pages[f"companies/{slug}/figures.json"] = _json_file([json_lines[at] for at in own])
     return pages

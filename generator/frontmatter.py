@@ -139,6 +139,8 @@ _IMPLICIT_FIRST = frozenset(char for char in _RESOLVER.yaml_implicit_resolvers i
 
 def _scalar(value: object) -> str:
     """One scalar as YAML: plain when it reads back as the same string, else quoted."""
+    if type(value) is str:  # most values: asked first
+        return _string(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -185,16 +187,20 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+_SEQUENCES = (list, tuple)  # isinstance is quicker with a tuple of types than with a union, made at each call
+_NESTED = (list, tuple, dict)
+
+
 def _emit(lines: list[str], key: object, value: object) -> None:
     """Append `key: value` in block style."""
     if isinstance(value, dict) and value:
         lines.append(f"{_scalar(key)}:")
         for sub_key, sub_value in value.items():
-            if isinstance(sub_value, list | tuple | dict):
+            if isinstance(sub_value, _NESTED):
                 raise _Unsupported
             lines.append(f"  {_scalar(sub_key)}: {_scalar(sub_value)}")
         return
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, _SEQUENCES):
         lines.append(f"{_scalar(key)}: {_scalar(value)}")
         return
     if not value:
@@ -207,7 +213,7 @@ def _emit(lines: list[str], key: object, value: object) -> None:
                 raise _Unsupported
             prefix = "- "
             for sub_key, sub_value in item.items():
-                if isinstance(sub_value, list | tuple | dict):
+                if isinstance(sub_value, _NESTED):
                     raise _Unsupported
                 lines.append(f"{prefix}{_scalar(sub_key)}: {_scalar(sub_value)}")
                 prefix = "  "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon.markdown import MARKUP_CHARS, escape, make_block
-from generator.lexicon.text import ends_sentence, title_case_ratio, words
+from generator.lexicon.text import ends_sentence, has_words, title_case_ratio, words
 from generator.lexicon.zones import body_start
 from generator.model import Block, BlockKind, Doc, Line
 
@@ -66,7 +66,7 @@ def is_heading(text: str, following: str | None) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in _QUOTES or not text[0].isascii()):
         return False
     after = following.strip()
-    return len(words(after)) >= 8 or bool(BULLET.match(after) or NUMBERED.match(after)) or after.startswith("**")
+    return has_words(after, 8) or bool(BULLET.match(after) or NUMBERED.match(after)) or after.startswith("**")
 
 
 _CELL_SPLIT = re.compile(r"(?:(?<!\s)\s++)?\|\s*+|\t+")

@@ -207,3 +207,58 @@ def test_relative_links_are_the_ones_posixpath_gives(from_page: str, to_page: st
     from generator.paging import relative
 
     assert relative(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+# Text made of what the word and sentence patterns care about: letters (Latin, accented, capital I with a dot, the
+# Kelvin sign), digits, joiners, stops (English and Chinese), quotes, brackets, white space and Han characters.
+PROSE_TEXT = st.text(alphabet="aBcZé\u0130\u212a09_'’.&,%-!?()\"“ \t\u00a0\n。；汽车", max_size=80)
+
+
+@SETTINGS
+@given(PROSE_TEXT, st.integers(0, 12))
+def test_counting_words_up_to_a_number_agrees_with_counting_them_all(text: str, count: int) -> None:
+    from generator.lexicon.text import has_words, words
+
+    assert has_words(text, count) == (len(words(text)) >= count)
+
+
+@SETTINGS
+@given(PROSE_TEXT.map(lambda text: text.encode("ascii", "ignore").decode()))
+def test_an_ascii_line_lowered_at_once_has_the_words_lowered_one_by_one(text: str) -> None:
+    from generator.lexicon.text import ascii_words_lowered, words
+
+    assert ascii_words_lowered(text) == ["" if word[0].isdigit() else word.lower() for word in words(text)]
+
+
+@SETTINGS
+@given(PROSE_TEXT)
+def test_sentences_split_where_the_look_behind_pattern_splits_them(text: str) -> None:
+    from generator.extract.figures import _sentences
+
+    pattern = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘'(])|(?<=[。！？；])")
+    expected, start = [], 0
+    for piece in pattern.finditer(text):
+        if piece.start() > start:
+            expected.append((start, text[start : piece.start()]))
+        start = piece.end()
+    if start < len(text):
+        expected.append((start, text[start:]))
+    assert _sentences(text) == expected
+
+
+@SETTINGS
+@given(PROSE_TEXT)
+def test_a_sentence_lowered_at_once_has_the_words_lowered_one_by_one(text: str) -> None:
+    from generator.lexicon.measures import _TOKEN, _words
+
+    assert list(_words(text)) == [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+@SETTINGS
+@given(PROSE_TEXT.map(lambda text: text.encode("ascii", "ignore").decode()))
+def test_the_stems_of_an_ascii_line_are_its_words_lowered_one_by_one(text: str) -> None:
+    from generator.clean.span import _CONTENT_WORD, _stems
+    from generator.lexicon.text import SMALL_WORDS
+
+    lowered = [word.lower() for word in _CONTENT_WORD.findall(text)]
+    assert _stems(text) == {word[:5] for word in lowered if word not in SMALL_WORDS}

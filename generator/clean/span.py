@@ -138,6 +138,8 @@ def _names_outlet(text: str, outlets: str) -> bool:
 def _stems(text: str) -> set[str]:
     """The content words of `text`, cut to five letters ("passes" and "passed" are one); in Chinese, which has no
     spaces between words, every pair of neighbouring Han characters."""
+    if text.isascii():
+        return {word[:5] for word in _CONTENT_WORD.findall(text.lower()) if word not in SMALL_WORDS}
     latin = (word.lower() for word in _CONTENT_WORD.findall(text) if not HAN.match(word))
     stems = {word[:5] for word in latin if word not in SMALL_WORDS}
     for run in _HAN_RUN.findall(text):

@@ -57,15 +57,16 @@ class Presence:
 
 def presences(mentions: Iterable[tuple[int, int, str]]) -> dict[str, Presence]:
     """Each organisation's presence from its mentions, given as (text index, offset, slug) in reading order."""
-    found: dict[str, Presence] = {}
+    first: dict[str, tuple[int, int]] = {}
+    weight: dict[str, float] = {}
+    count: dict[str, int] = {}
     for index, offset, slug in mentions:
-        known = found.get(slug)
-        weight = place_weight(index)
-        if known is None:
-            found[slug] = Presence(weight, 1, (index, offset), index == 0)
+        if slug in first:
+            weight[slug] += place_weight(index)
+            count[slug] += 1
         else:
-            found[slug] = Presence(known.weight + weight, known.mentions + 1, known.first, known.in_headline)
-    return found
+            first[slug], weight[slug], count[slug] = (index, offset), place_weight(index), 1
+    return {slug: Presence(weight[slug], count[slug], at, at[0] == 0) for slug, at in first.items()}
 
 
 def rank_organisations(found: Mapping[str, Presence]) -> list[str]:

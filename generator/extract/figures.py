@@ -9,8 +9,9 @@ Years, dates, page numbers and bare counters never qualify: a value needs a unit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 from generator.lexicon.measures import measure_at, period_near
 from generator.lexicon.quantities import CN_FIGURE, FIGURE, normalise
@@ -23,7 +24,10 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)$")
 _LONGEST_LABEL = len("Generation")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘'(])|(?<=[。！？；])")
+# Between two sentences: the spaces after a full stop, "?" or "!" (group 1) before what may start a sentence, or
+# nothing after a Chinese full stop. The stop is matched, not looked behind for: the engine then finds the places to
+# try with a quick scan instead of trying a look-behind at every character.
+_SENTENCE_BREAK = re.compile(r"[.!?](\s+)(?=[A-Z0-9\"“‘'(])|[。！？；]")
 _STATEMENT_BREAK = re.compile(r";|；|,\s+(?:while|whereas|but|although|though|and)\s|\s(?:--|—|–)\s|，(?:而|但)")
 _REPORTING = re.compile(
     r"\b(?:expects?|expected|said|says|forecasts?|estimates?|estimated|believes?|predicts?|predicted|thinks?|"
@@ -46,9 +50,10 @@ def _sentences(paragraph: str) -> list[tuple[int, str]]:
     """The sentences of a paragraph with their offsets ("Sales rose 5.2%." stays one sentence)."""
     found, start = [], 0
     for piece in _SENTENCE_BREAK.finditer(paragraph):
-        if piece.start() > start:
-            found.append((start, paragraph[start : piece.start()]))
-        start = piece.end()
+        end, after = piece.span(1) if piece.group(1) is not None else (piece.end(), piece.end())
+        if end > start:
+            found.append((start, paragraph[start:end]))
+        start = after
     if start < len(paragraph):
         found.append((start, paragraph[start:]))
     return found
@@ -113,12 +118,16 @@ def _candidates(sentence: str) -> list[tuple[int, int, str, Decimal, str]]:
 
 def key_figures(paragraphs: list[str], companies: Callable[[str], Sequence[Named]],
                 limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
-    """The figures an article states about the companies it names (`companies` finds them in a paragraph), in
-    the order it states them, each at most once."""
-    found: list[Figure] = []
+    """The first `limit` figures an article states about the companies it names (`companies` finds them in a
+    paragraph), in the order it states them, each at most once."""
+    return tuple(islice(_figures(paragraphs, companies), limit))
+
+
+def _figures(paragraphs: list[str], companies: Callable[[str], Sequence[Named]]) -> Iterator[Figure]:
+    """Every figure the paragraphs state, in order, each once; read only as far as they are asked for."""
     seen: set[tuple[str, str, str, str]] = set()
     for paragraph in paragraphs:
-        if len(found) >= limit or not _DIGIT.search(paragraph):
+        if not _DIGIT.search(paragraph):
             continue  # every figure holds a digit: looking for one is far quicker than looking for a figure
         named = companies(paragraph)
         if not named:
@@ -141,9 +150,8 @@ def key_figures(paragraphs: list[str], companies: Callable[[str], Sequence[Named
                 if key in seen:
                     continue
                 seen.add(key)
-                found.append(Figure(company=subject[0], measure=measure, value=stated, amount=value, unit=unit,
-                                    period=period_near(sentence, start), context=context))
-    return tuple(found[:limit])
+                yield Figure(company=subject[0], measure=measure, value=stated, amount=value, unit=unit,
+                             period=period_near(sentence, start), context=context)
 
 
 def _plain(amount: Decimal) -> str:

@@ -75,7 +75,9 @@ Word = tuple[int, int, str]  # where a word starts and ends, and the word in low
 @lru_cache(maxsize=64)
 def _words(sentence: str) -> tuple[Word, ...]:
     """The sentence's words (letters and digits, joined by hyphens and apostrophes), lower-cased."""
-    return tuple((m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(sentence))
+    if sentence.isascii():  # lowered at once, not word by word
+        return tuple([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.lower())])
+    return tuple([(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(sentence)])
 
 
 @lru_cache(maxsize=64)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.lexicon.dates import DATELINE
-from generator.lexicon.text import HAN, ends_sentence, words
+from generator.lexicon.text import HAN, ascii_words_lowered, ends_sentence, words
 
 
 def stoplist(language: str) -> frozenset[str]:
@@ -49,18 +49,24 @@ _CJK_PUNCT = re.compile(r"[，。、；：！？“”「」（）]")
 def prose_score(text: str) -> float:
     """Positive for a line of running text (about its number of words), negative for a label, a menu entry or a
     link; 0 for a line that could be either."""
-    han = 0 if text.isascii() else len(HAN.findall(text))
-    if han >= 10 and han * 3 >= len(text):  # a Chinese line (an English one may quote a few Chinese names)
-        punct = len(_CJK_PUNCT.findall(text))
-        if han >= 30 and punct >= 2:
-            return han / 4
-        return -2.0 if punct == 0 else 0.0
-    tokens = words(text)
-    n = len(tokens)
+    # The density of the first SAMPLE words is the line's: a paragraph does not change its nature half-way. Figures
+    # are neither kind of word.
+    if text.isascii():
+        found = ascii_words_lowered(text)
+        n = len(found)
+        lowered = [word for word in found[:SAMPLE] if word]
+    else:
+        han = len(HAN.findall(text))
+        if han >= 10 and han * 3 >= len(text):  # a Chinese line (an English one may quote a few Chinese names)
+            punct = len(_CJK_PUNCT.findall(text))
+            if han >= 30 and punct >= 2:
+                return han / 4
+            return -2.0 if punct == 0 else 0.0
+        tokens = words(text)
+        n = len(tokens)
+        lowered = [t.lower() for t in tokens[:SAMPLE] if not t[0].isdigit()]
     if n == 0:
         return -1.0
-    # The density of the first SAMPLE words is the line's: a paragraph does not change its nature half-way.
-    lowered = [t.lower() for t in tokens[:SAMPLE] if not t[0].isdigit()]  # figures are neither kind of word
     stop = _density(lowered)
     sentence = ends_sentence(text)
     if DATELINE.match(text):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\d,.]*%?", re.U)
 _ASCII_WORD = re.compile(_WORD.pattern, re.A)  # the same words in ASCII text, found faster
+_ASCII_WORD_OR_FIGURE = re.compile(r"([^\W\d_][\w'’.&-]*)|\d[\d,.]*%?", re.A)  # the same, a figure found as ""
 # Han characters: CJK ideographs of the unified block, extension A, the compatibility block and extensions B to H.
 HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_CHARS}]")
@@ -36,6 +38,20 @@ def words(text: str) -> tuple[str, ...]:
     if text.isascii():
         return tuple(_ASCII_WORD.findall(text))
     return (*_WORD.findall(text), *HAN.findall(text))
+
+
+def has_words(text: str, count: int) -> bool:
+    """len(words(text)) >= count; in ASCII text the words are counted only up to `count` (a paragraph is not split
+    to learn that it is longer than a label)."""
+    if text.isascii():
+        return count <= 0 or next(islice(_ASCII_WORD.finditer(text), count - 1, None), None) is not None
+    return len(words(text)) >= count
+
+
+def ascii_words_lowered(text: str) -> list[str]:
+    """words() of ASCII `text` in lower case, with "" for each figure (a word that starts with a digit): one scan of
+    the lower-cased text, where lowering word by word takes a Python step a word."""
+    return _ASCII_WORD_OR_FIGURE.findall(text.lower())
 
 
 @_cached

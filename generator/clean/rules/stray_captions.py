@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon.text import ends_sentence, title_case_ratio, words
+from generator.lexicon.text import ends_sentence, has_words, title_case_ratio
 from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
 
@@ -77,8 +77,9 @@ def apply(doc: Doc) -> Doc:
         text = line.text.strip()
         if len(text) > _LONGEST:
             continue  # a paragraph: counting its words would only say so again
-        n = len(words(text))
-        if n < 5 or n > 20 or text.endswith((":", "?", "：")) or text[0] in "\"'“‘•-*":
+        if text.endswith((":", "?", "：")) or text[0] in "\"'“‘•-*":
+            continue
+        if not has_words(text, 5) or has_words(text, 21):  # 5 to 20 words, counted no further than 21
             continue
         if caption_score(text) >= 4:
             lines[index] = line.mark(Kind.CAPTION, "stray_captions")
