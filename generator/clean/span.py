@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from generator.clean.base import bare
 from generator.lexicon.dates import find_dates
-from generator.lexicon.labels import BYLINE_LABEL, ROLE
+from generator.lexicon.labels import signed
 from generator.lexicon.prose import prose_score
 from generator.lexicon.text import HAN, HAN_CHARS, SMALL_WORDS, ends_sentence, is_person_name, is_upper, words
 from generator.model import Doc, Kind, Line
@@ -101,7 +101,7 @@ def _candidate(line: Line) -> bool:
     """Could this line be the headline? Not chrome a rule found, a URL, a date, a byline or a label."""
     text = bare(line).text
     # A name-shaped line above the body may be a short headline ("Smith Derby-bound"), not a byline.
-    named = line.rule == "bylines" and not BYLINE_LABEL.match(text) and not ROLE.match(text)
+    named = line.rule == "bylines" and not signed(text)
     if line.rule not in _TITLE_RULES and not named:
         return False
     if _URL.search(text) or _BYLINE.match(text) or find_dates(text):
@@ -219,5 +219,4 @@ def _over_credit(lines: tuple[Line, ...], index: int) -> bool:
     if index + 1 >= len(lines):
         return False
     under = lines[index + 1]
-    text = bare(under).text
-    return under.kind is Kind.DATE or (under.kind is Kind.BYLINE and bool(BYLINE_LABEL.match(text) or ROLE.match(text)))
+    return under.kind is Kind.DATE or (under.kind is Kind.BYLINE and signed(bare(under).text))

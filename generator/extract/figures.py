@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import islice
 
-from generator.lexicon.measures import measure_at, period_near
+from generator.lexicon.measures import YEAR, measure_at, period_near
 from generator.lexicon.quantities import CN_FIGURE, FIGURE, normalise
 from generator.lexicon.text import HAN
 from generator.model import Figure
 
 Named = tuple[str, int, int]  # a company's slug and where the paragraph names it
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Numbers that name rather than measure: "No. 2 plant", "Phase 1", "Level 2", "Model 3".
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.?|#|\b[Pp]hase|\b[Ll]evel|\b[Mm]odel|\b[Gg]eneration|\bL)$")
 _LONGEST_LABEL = len("Generation")
@@ -104,7 +103,7 @@ def _candidates(sentence: str) -> list[tuple[int, int, str, Decimal, str]]:
         number, magnitude = n1 or n2, m1 or m2
         if unit and not magnitude and unit.split()[-1].lower() in _SMALL_UNITS:
             continue
-        if (not (cur or money) and _YEAR.match(number)) or _labelled(sentence, m.start()):
+        if (not (cur or money) and YEAR.fullmatch(number)) or _labelled(sentence, m.start()):
             continue
         amount, code = normalise(number, magnitude, cur or money, unit)
         found.append((m.start(), m.end(), " ".join(m.group(0).split()), amount, code))
@@ -156,8 +155,4 @@ def _figures(paragraphs: list[str], companies: Callable[[str], Sequence[Named]])
 
 def _plain(amount: Decimal) -> str:
     """A decimal written out in full, without an exponent or trailing zeros ("33400000000", "30.3")."""
-    try:
-        text = format(amount.normalize(), "f")
-    except InvalidOperation:
-        return str(amount)
-    return text
+    return format(amount.normalize(), "f")

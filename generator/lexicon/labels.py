@@ -15,6 +15,11 @@ BYLINE_LABEL = re.compile(rf"^(?:{BYLINE_LABELS})\b\s*+(?:[:：]\s*+)?", re.I)
 ROLES = r"(?:correspondent|reporter|editor|writer|columnist|contributor|analyst|staff|bureau chief|journalist)s?"
 ROLE = re.compile(rf"^(?P<name>.*?\S)\s*+[,|–—-]\s*+(?:our\s+|a\s+)?(?:[\w-]{{1,50}}\s++){{0,3}}{ROLES}$", re.I)
 
+
+def signed(text: str) -> bool:
+    """True for a credit with its cue: "By …", "Author: …", or a name with its role."""
+    return bool(BYLINE_LABEL.match(text) or ROLE.match(text))
+
 # What separates the steps of a breadcrumb trail ("Home > Autos", "Home >> News", "首页 » 汽车").
 CRUMB_ARROWS = r">>?|›|»|→"
 

@@ -144,7 +144,7 @@ _MONTHS = frozenset([
 ])
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _COUNTS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"])
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d")  # a year in figures: 1900-2099
 _CN_PERIOD = re.compile(
     r"(?:(?:19|20)\d\d年)?(?:前三季度|前[一二三四五六七八九十两]+个月|第?[一二三四1-4]季度|上半年|下半年|全年|\d{1,2}月份?)"
     r"|(?:19|20)\d\d年"
@@ -158,7 +158,7 @@ def _year_at(words: tuple[Word, ...], index: int) -> tuple[str, int]:
         if index + offset >= len(words):
             break
         word = words[index + offset][2]
-        if _YEAR.fullmatch(word):
+        if YEAR.fullmatch(word):
             return f" {word}", index + offset
         if word not in ("of", "fiscal"):
             break
@@ -183,7 +183,7 @@ def _period_here(sentence: str, words: tuple[Word, ...], index: int) -> tuple[st
         return f"{word} year", index + 1
     if word == "a" and nxt == "year" and index + 2 < len(words) and words[index + 2][2] in ("earlier", "ago", "before"):
         return f"a year {words[index + 2][2]}", index + 2
-    if word in ("in", "for", "of", "fiscal") and _YEAR.fullmatch(nxt):
+    if word in ("in", "for", "of", "fiscal") and YEAR.fullmatch(nxt):
         return nxt, index + 1
     if word in ("first", "past", "last") and index + 2 < len(words) and words[index + 2][2] == "months" \
             and (nxt in _COUNTS or nxt.isdigit()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.clean.base import mark_lines
-from generator.lexicon.labels import BYLINE_LABEL, ROLE, ROLES
+from generator.lexicon.labels import BYLINE_LABEL, ROLE, ROLES, signed
 from generator.lexicon.text import is_person_name, person_names, words
 from generator.lexicon.zones import body_start
 from generator.model import Doc, Kind, Line
@@ -34,12 +34,6 @@ def _labelled(part: str) -> bool:
     return bool(_LABEL_END.search(part[: label.end()])) or person_names(rest) is not None
 
 
-def _signed(line: Line) -> bool:
-    """True for a credit with its cue: "By …" or a name with its role."""
-    text = line.text.strip()
-    return bool(BYLINE_LABEL.match(text) or ROLE.match(text))
-
-
 def _classify(line: Line, above_body: bool, under: Line | None) -> Kind | None:
     text = line.text.strip()
     if len(text) > 140:
@@ -55,7 +49,7 @@ def _classify(line: Line, above_body: bool, under: Line | None) -> Kind | None:
     if role and is_person_name(role.group("name")):
         return Kind.BYLINE
     # A name alone is a byline only where a byline goes: not right above the page's own signed credit.
-    if above_body and is_person_name(text) and not (under is not None and _signed(under)):
+    if above_body and is_person_name(text) and not (under is not None and signed(under.text.strip())):
         return Kind.BYLINE
     return None
 
